@@ -1,0 +1,156 @@
+"""Swedish dates: locate them in text, then normalise each match to a datetime.date.
+
+Forms: `2025-12-31`, `2025.12.31`, `20150812`, `1 april 2025`, `den 31 mars 2014`,
+`Tisdagen den 24 mars 2015`, `31 dec 2025`, `1/4 2025`, `1/4-2025`, `8/2` (year from context),
+`30 september` (no year: a day each year).
+"""
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date
+
+from dateutil.relativedelta import relativedelta
+
+from iopcli.extractors import sv
+from iopcli.text import fold
+
+_MONTH_ALT = "|".join(sorted((re.escape(m) for m in sv.MONTHS), key=len, reverse=True))
+_WEEKDAY_ALT = "|".join(w.replace("ö", "o") for w in sv.WEEKDAYS)
+
+ISO_RE = re.compile(r"(?<![\d-])((?:19|20)\d\d)-(0?[1-9]|1[0-2])-(0?[1-9]|[12]\d|3[01])(?![\d])")
+DOTTED_RE = re.compile(r"(?<![\d.])((?:19|20)\d\d)\.(0[1-9]|1[0-2])\.(0[1-9]|[12]\d|3[01])(?![\d])")
+COMPACT_RE = re.compile(r"(?<![\d-])((?:19|20)\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?![\d-])")
+# Written: `1 april 2025`, `den 1:a april 2025`, `31 dec. 2025`. Matched in folded text.
+WRITTEN_RE = re.compile(
+    rf"(?:\b(?:{_WEEKDAY_ALT})(?:en)?\s+)?(?:\bden\s+)?\b([0-3]?\d)(?::[ae])?\s+({_MONTH_ALT})\b\.?(?:\s+((?:19|20)\d\d)\b)?"
+)
+SLASH_RE = re.compile(r"(?<![\d/])([0-3]?\d)/([01]?\d)(?:\s*-?\s*((?:19|20)\d\d)\b|(?![\d/]))")
+MONTH_YEAR_RE = re.compile(rf"\b({_MONTH_ALT})\b\.?\s+((?:19|20)\d\d)\b")
+
+
+def safe_date(year: int, month: int, day: int) -> date | None:
+    """Give date(year, month, day), or None when that day does not exist.
+
+    >>> safe_date(2024, 2, 29), safe_date(2025, 2, 29)
+    (datetime.date(2024, 2, 29), None)
+    """
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def month_end(year: int, month: int) -> date:
+    """Give the last day of the month.
+
+    >>> month_end(2024, 2)
+    datetime.date(2024, 2, 29)
+    """
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def quarter_end(quarter: int, year: int) -> date:
+    """Give the last day of the quarter: `första kvartalet 2025` ends 2025-03-31.
+
+    >>> quarter_end(1, 2025), quarter_end(3, 2025)
+    (datetime.date(2025, 3, 31), datetime.date(2025, 9, 30))
+    """
+    return month_end(year, quarter * 3)
+
+
+def add_months(start: date, months: int) -> date:
+    """Give the date `months` later; the end of a period that starts on `start` is one day less.
+
+    >>> add_months(date(2023, 1, 1), 36)
+    datetime.date(2026, 1, 1)
+    >>> add_months(date(2024, 2, 29), 12)
+    datetime.date(2025, 2, 28)
+    """
+    return start + relativedelta(months=months)
+
+
+def period_end(start: date, months: int) -> date:
+    """Give the last day of a period of `months` that starts on `start`.
+
+    >>> period_end(date(2023, 1, 1), 36)
+    datetime.date(2025, 12, 31)
+    >>> period_end(date(2019, 11, 1), 24)
+    datetime.date(2021, 10, 31)
+    """
+    return add_months(start, months) - relativedelta(days=1)
+
+
+def parse_date(raw: str, default_year: int | None = None) -> date | None:
+    """Give the date a single date phrase names, or None. Never raises.
+
+    >>> parse_date("1 april 2025"), parse_date("den 31 mars 2014")
+    (datetime.date(2025, 4, 1), datetime.date(2014, 3, 31))
+    >>> parse_date("Tisdagen den 24 mars 2015"), parse_date("31 dec 2025")
+    (datetime.date(2015, 3, 24), datetime.date(2025, 12, 31))
+    >>> parse_date("2025-12-31"), parse_date("20150812"), parse_date("1/4 2025")
+    (datetime.date(2025, 12, 31), datetime.date(2015, 8, 12), datetime.date(2025, 4, 1))
+    >>> parse_date("8/2", default_year=2016), parse_date("8/2"), parse_date("31 februari 2025")
+    (datetime.date(2016, 2, 8), None, None)
+    """
+    found = find_dates(raw, default_year)
+    return found[0][2] if found else None
+
+
+def find_dates(text: str, default_year: int | None = None) -> list[tuple[int, int, date]]:
+    """Give (start, end, date) for every date in text, in order; yearless ones need default_year.
+
+    >>> [(s, e, d.isoformat()) for s, e, d in find_dates("från 1 april 2025 till 2025-12-31")]
+    [(5, 17, '2025-04-01'), (23, 33, '2025-12-31')]
+    """
+    folded = fold(text)
+    found: list[tuple[int, int, date]] = []
+    taken: list[tuple[int, int]] = []
+
+    def add(start: int, end: int, value: date | None) -> None:
+        if value and not any(s < end and start < e for s, e in taken):
+            found.append((start, end, value))
+            taken.append((start, end))
+
+    for pattern in (ISO_RE, DOTTED_RE, COMPACT_RE):
+        for m in pattern.finditer(text):
+            add(m.start(), m.end(), safe_date(int(m[1]), int(m[2]), int(m[3])))
+    for m in WRITTEN_RE.finditer(folded):
+        year = int(m[3]) if m[3] else default_year
+        if year:
+            add(m.start(), m.end(), safe_date(year, sv.MONTHS[m[2]], int(m[1])))
+    for m in SLASH_RE.finditer(text):
+        year = int(m[3]) if m[3] else default_year
+        if year and not _looks_like_case_or_ratio(text, m.start(), m.end()):
+            add(m.start(), m.end(), safe_date(year, int(m[2]), int(m[1])))
+    return sorted(found)
+
+
+def find_day_months(text: str) -> list[tuple[int, int, int, int]]:
+    """Give (start, end, month, day) for yearless dates such as `senast den 30 september`.
+
+    >>> find_day_months("sägs upp senaste den 30 september respektive år")
+    [(17, 33, 9, 30)]
+    """
+    folded = fold(text)
+    result = []
+    for m in WRITTEN_RE.finditer(folded):
+        if not m[3] and 1 <= int(m[1]) <= 31:
+            result.append((m.start(), m.end(), sv.MONTHS[m[2]], int(m[1])))
+    return result
+
+
+def _looks_like_case_or_ratio(text: str, start: int, end: int) -> bool:
+    """True where an `8/2`-like match is part of a case number or a fraction, not a date."""
+    before = text[max(0, start - 6):start]
+    return bool(re.search(r"[A-Za-zÅÄÖåäö]\s?$|[:/]\s?$", before)) or (end < len(text) and text[end] in "/:")
+
+
+def context_year(text: str) -> int | None:
+    """Give the most common four-digit year in text, to date yearless `8/2` forms.
+
+    >>> context_year("Datum 2016-03-08, beslut 2016, period 2017")
+    2016
+    """
+    years = re.findall(r"(?<!\d)((?:19|20)\d\d)(?!\d)", text)
+    return max(set(years), key=years.count, default=None) and int(max(set(years), key=years.count))

@@ -1,0 +1,139 @@
+"""The Swedish lexicon the extractors use. Data only: no logic, no imports of other modules.
+
+Words are written in their proper spelling; extractors fold them (iopcli.text.fold) to match
+OCR text and text without diacritics.
+"""
+
+MONTHS = {
+    "januari": 1, "jan": 1,
+    "februari": 2, "feb": 2, "febr": 2,
+    "mars": 3, "mar": 3,
+    "april": 4, "apr": 4,
+    "maj": 5,
+    "juni": 6, "jun": 6,
+    "juli": 7, "jul": 7,
+    "augusti": 8, "aug": 8,
+    "september": 9, "sep": 9, "sept": 9,
+    "oktober": 10, "okt": 10,
+    "november": 11, "nov": 11,
+    "december": 12, "dec": 12,
+}
+
+WEEKDAYS = ("måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag")
+
+# Number words as they occur in agreements: `tre år`, `sex (6) månader`, `ett kalenderår`.
+NUMBER_WORDS = {
+    "en": 1, "ett": 1, "ena": 1, "två": 2, "tre": 3, "fyra": 4, "fem": 5, "sex": 6, "sju": 7,
+    "åtta": 8, "nio": 9, "tio": 10, "elva": 11, "tolv": 12, "arton": 18, "tjugofyra": 24,
+    "halvt": 0.5,  # `ett halvt år`
+}
+
+ORDINALS = {
+    "första": 1, "andra": 2, "tredje": 3, "fjärde": 4, "femte": 5, "sjätte": 6,
+}
+
+# Units of duration, in months (weeks are kept apart: notice can be given in weeks).
+DURATION_UNITS_MONTHS = {
+    "år": 12, "kalenderår": 12, "verksamhetsår": 12, "månad": 1, "månader": 1, "månaders": 1,
+    "kvartal": 3, "halvår": 6,
+}
+WEEK_WORDS = ("vecka", "veckor", "veckors")
+
+# How often a recurring duty happens, as times per year.
+FREQUENCIES = {
+    "årligen": 1, "årlig": 1, "årliga": 1, "varje år": 1, "per år": 1, "en gång per år": 1,
+    "en gång om året": 1, "en gång/år": 1, "1 gång/år": 1, "årsvis": 1,
+    "halvårsvis": 2, "varje halvår": 2, "två gånger per år": 2, "två ggr/år": 2, "2 ggr/år": 2,
+    "två gånger om året": 2, "två gånger årligen": 2, "per termin": 2, "varje termin": 2,
+    "en gång per termin": 2, "terminsvis": 2,
+    "tertial": 3, "efter varje tertial": 3, "varje tertial": 3, "tre gånger per år": 3, "tre ggr/år": 3,
+    "kvartalsvis": 4, "varje kvartal": 4, "per kvartal": 4, "fyra gånger per år": 4, "fyra ggr/år": 4,
+    "varannan månad": 6, "sex gånger per år": 6,
+    "månadsvis": 12, "varje månad": 12, "per månad": 12, "en gång i månaden": 12, "månatligen": 12,
+    "varje vecka": 52, "veckovis": 52,
+}
+
+# Labels of a letterhead/header block, and the field each labels.
+HEADER_LABELS = {
+    "datum": "date", "utfärdat": "date", "beslutsdatum": "date", "upprättad": "date", "dokumentdatum": "date",
+    "diarienummer": "case", "diarienr": "case", "dnr": "case", "ärendenummer": "case", "ärendenr": "case",
+    "vår beteckning": "case", "er beteckning": "case_theirs", "beteckning": "case", "vårt dnr": "case",
+    "handläggare": "officer", "vår referens": "officer", "ansvarig": "officer", "författare": "officer",
+    "kontaktperson": "officer", "upprättad av": "officer", "handläggare/telefon": "officer",
+    "förvaltning": "department", "enhet": "unit", "avdelning": "unit", "organisation": "department",
+    "till": "addressee", "mottagare": "addressee", "telefon": "phone", "e-post": "email",
+}
+
+# Document titles, folded to record.md's doc_type.
+DOC_TYPES = {
+    "tjänsteskrivelse": "tjansteskrivelse", "tjänsteutlåtande": "tjansteskrivelse",
+    "tjänsteutlåtande": "tjansteskrivelse", "beslutsunderlag": "tjansteskrivelse",
+    "förslag till beslut": "tjansteskrivelse", "förvaltningens förslag till beslut": "tjansteskrivelse",
+    "protokollsutdrag": "protokoll", "protokoll": "protokoll", "sammanträdesprotokoll": "protokoll",
+    "justerat protokoll": "protokoll", "utdrag ur protokoll": "protokoll",
+    "överenskommelse": "overenskommelse", "avtal": "overenskommelse", "partnerskapsavtal": "overenskommelse",
+    "denna överenskommelse": "overenskommelse", "idéburet offentligt partnerskap": "overenskommelse",
+}
+
+# Words that make an organisation the public party.
+PUBLIC_BODY_WORDS = ("kommun", "stad", "region", "landsting", "stadsdelsförvaltning", "kommunförbund")
+AUTHORITY_WORDS = ("nämnden", "nämnd", "styrelsen", "fullmäktige", "utskott")
+DEPARTMENT_WORDS = ("förvaltningen", "förvaltning", "kontoret")
+
+# Words that make an organisation civil society.
+CIVIL_ORG_WORDS = (
+    "förening", "föreningen", "förbund", "förbundet", "stiftelse", "stiftelsen", "jouren", "jour",
+    "kvinnojour", "tjejjour", "brottsofferjour", "brottsofferjouren", "missionen", "kyrkan", "församling",
+    "rörelse", "rörelsen", "röda korset", "frälsningsarmén", "scouterna", "ideell", "idéburen",
+    "ekonomisk förening", "hembygdsförening", "idrottsförening", "if", "ik", "bk", "fk",
+)
+
+# Organisations named in IOP documents that are never parties to the agreement.
+NOT_PARTIES = (
+    "polisen", "polismyndigheten", "tingsrätt", "hovrätt", "universitet", "högskola",
+    "socialstyrelsen", "försäkringskassan", "arbetsförmedlingen", "skatteverket", "migrationsverket",
+    "länsstyrelsen", "sveriges kommuner och regioner", "skr", "kriminalvården", "frivården",
+    "åklagarmyndigheten", "region öst",
+)
+
+# The first digit of an organisationsnummer tells the legal form.
+ORG_NUMBER_FORMS = {
+    "1": "dödsbo", "2": "public", "3": "utländskt företag", "5": "aktiebolag", "6": "enkelt bolag",
+    "7": "ekonomisk förening", "8": "ideell förening/stiftelse", "9": "handelsbolag",
+}
+
+# Money: units and what they multiply by.
+MONEY_UNITS = {
+    "kr": 1, "kronor": 1, "kronor/år": 1, "sek": 1, ":-": 1, "kr/år": 1,
+    "tkr": 1_000, "tusen kronor": 1_000, "tkr/år": 1_000,
+    "mkr": 1_000_000, "mnkr": 1_000_000, "miljon": 1_000_000, "miljoner": 1_000_000,
+    "miljoner kronor": 1_000_000, "miljon kronor": 1_000_000, "msek": 1_000_000, "mdkr": 1_000_000_000,
+}
+
+# Cue words that give an amount its role (record.md): nearest cue before the amount wins.
+AMOUNT_ROLE_CUES = {
+    "total": ("ekonomisk omfattning", "ekonomiska omfattning", "totalt", "total", "sammanlagt", "omslutning",
+              "totala värde", "budget för partnerskapet"),
+    "public_contribution": ("finansieras av", "bidrar kommunen", "kommunens bidrag", "kommunens del",
+                            "ersättning", "bidrag", "nämnden med", "nämnden bidrar", "stöd", "tilldelas",
+                            "medel", "utbetalas", "finansiering"),
+    "civil_contribution": ("ideellt arbetade timmar", "ideella timmar", "ideell tid", "motsvarar",
+                           "egen insats", "egeninsats", "eget bidrag", "medfinansiering", "värdet av"),
+    "cost_to_date": ("har uppgått till", "uppgått till", "kostnaden har", "hittills", "totala kostnaden",
+                     "totala ekonomiska kostnaden"),
+    "other": ("per person", "per deltagare", "per plats", "per timme", "ökning", "höjning", "tidigare",
+              "besparing", "jämfört med", "uppräkning", "per invånare", "per brukare"),
+}
+
+# Period phrases.
+PERIOD_FROM = ("från och med", "fr.o.m.", "fr.o.m", "fr o m", "from", "från", "gäller från", "med start")
+PERIOD_TO = ("till och med", "t.o.m.", "t.o.m", "t o m", "tom", "till", "–", "-", "—", "--")
+OPEN_ENDED = ("tillsvidare", "tills vidare", "tills vidare")
+NOTICE_WORDS = ("uppsägningstid", "uppsägningstiden", "uppsägning", "varsel", "sägas upp", "sägs upp")
+EXTENSION_WORDS = ("förlängning", "förlängs", "förlängas", "förlänga")
+AUTOMATIC_WORDS = ("automatiskt", "löper vidare", "förlängs med")
+
+# Duties.
+DEADLINE_CUES = ("senast", "återrapport", "återrapportering", "redovisning", "redovisas", "rapport",
+                 "lämnas", "inkomma", "inlämnas", "ska ske", "sker")
+QUARTER_WORDS = ("kvartalet", "kvartal")

@@ -1,0 +1,121 @@
+"""Text normalisation shared by every reader, and folding for tolerant matching.
+
+normalise() is applied once, by the reader, to each page; every span points into its output.
+fold() maps a text to one of the same length, so a match in the folded text is a span in the
+original: lower case, diacritics and the usual OCR confusions (6/ö, é/ö, 0/o) folded away.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Spaces that Swedish offices put in numbers (`813 514 kr`) and dates; all become a plain space.
+_SPACES = dict.fromkeys(map(ord, "\u00a0\u2007\u2009\u202f\u2002\u2003\u2004\u2005\u2006\u2008\u200a\u3000"), " ")
+_DROP = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"), None)  # soft hyphen, zero widths, BOM
+_LIGATURES = {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl", "\ufb05": "st", "\ufb06": "st"}
+_DASHES = dict.fromkeys(map(ord, "\u2010\u2011"), "-")  # typographic hyphens; en/em dashes stay
+
+# Words that end a suspended compound (`social- och omsorgsnämnden`): a hyphen before them is kept.
+_SUSPENSION_WORDS = ("och", "eller", "samt", "respektive", "resp", "som", "till", "&")
+_HYPHEN_BREAK = re.compile(r"(?<=[^\W\d_])-[ \t]*\n[ \t]*(?=([^\W\d_]+))")
+
+
+def normalise(raw: str) -> str:
+    """Give text with plain spaces, no soft hyphens or ligatures, `\\n` line ends, words joined.
+
+    >>> normalise("813\\u00a0514\\u00a0kr")
+    '813 514 kr'
+    >>> normalise("överens-\\nkommelse och social-\\noch omsorgsnämnden")
+    'överenskommelse och social- och omsorgsnämnden'
+    >>> normalise("överens\\ufffe\\r\\nkommelse")
+    'överenskommelse'
+    >>> normalise("e\\ufb03cient")
+    'efficient'
+    """
+    text = raw.replace("\r\n", "\n").replace("\r", "\n")
+    # pypdfium2 writes U+FFFE where a line-final hyphen stood: the word goes on on the next line.
+    text = re.sub(r"\ufffe[ \t]*\n?[ \t]*", "", text)
+    text = text.translate(_SPACES).translate(_DROP).translate(_DASHES)
+    for lig, plain in _LIGATURES.items():
+        text = text.replace(lig, plain)
+    text = unicodedata.normalize("NFC", text)
+    return _HYPHEN_BREAK.sub(_join_hyphen, text)
+
+
+def _join_hyphen(match: re.Match) -> str:
+    following = match.group(1)
+    if following.lower() in _SUSPENSION_WORDS or following[:1].isupper():
+        return "- " if "\n" in match.group(0) else match.group(0)
+    return ""
+
+
+_FOLD = str.maketrans(
+    {
+        "å": "a", "ä": "a", "á": "a", "à": "a", "â": "a", "ã": "a",
+        "ö": "o", "ø": "o", "ó": "o", "ò": "o", "ô": "o", "õ": "o",
+        "é": "e", "è": "e", "ê": "e", "ë": "e", "ü": "u", "ú": "u", "í": "i", "ï": "i",
+    }
+)
+_OCR_IN_WORD = str.maketrans({"6": "o", "0": "o", "|": "l", "1": "l", "5": "s", "8": "b"})
+
+
+def fold(text: str) -> str:
+    """Give a same-length lower-case text for tolerant matching: diacritics and OCR noise folded.
+
+    Digits inside letters become the letters OCR mistakes them for (`6verenskommelse`,
+    `I0P`), so cue words match; digits in numbers stay digits.
+
+    >>> fold("Överenskommelse förlängs")
+    'overenskommelse forlangs'
+    >>> fold("6verenskommelse upphdr Linkdping I0P")
+    'overenskommelse upphdr linkdping iop'
+    >>> fold("2025-12-31")
+    '2025-12-31'
+    >>> len(fold("Linköping idéburen")) == len("Linköping idéburen")
+    True
+    """
+    lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text).translate(_FOLD)
+    if not any(ch.isdigit() or ch == "|" for ch in lowered):
+        return lowered
+    # A digit touching a letter on both sides, or starting a word before letters, is OCR noise.
+    return re.sub(
+        r"(?<=[a-z])[0-9|]+(?=[a-z])|\b[0-9|](?=[a-z]{2})|(?<=[a-z]{2})[0-9|]\b",
+        lambda m: m.group(0).translate(_OCR_IN_WORD),
+        lowered,
+    )
+
+
+def edit_distance(a: str, b: str, limit: int = 2) -> int:
+    """Give the Levenshtein distance of a and b, or limit+1 when it is larger than limit.
+
+    >>> edit_distance("upphdr", "upphor")
+    1
+    >>> edit_distance("linkdping", "linkoping")
+    1
+    """
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i]
+        for j, cb in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
+        if min(current) > limit:
+            return limit + 1
+        previous = current
+    return previous[-1] if previous[-1] <= limit else limit + 1
+
+
+def fuzzy_pattern(word: str) -> str:
+    """Give a regex for a lexicon word in folded text, tolerant of one OCR-confused letter for o.
+
+    OCR reads ö as d, é, 6, 0 or o; after fold() those are d, e, o, o, o. So each `o` in the
+    folded word may also be `d` or `e`.
+
+    >>> import re
+    >>> bool(re.fullmatch(fuzzy_pattern("upphör"), fold("upphdr")))
+    True
+    >>> bool(re.fullmatch(fuzzy_pattern("första"), fold("férsta")))
+    True
+    """
+    return "".join("[ode]" if ch == "o" else re.escape(ch) for ch in fold(word))
