@@ -1,0 +1,317 @@
+"""The SQLite catalogue: schema, migrations, writes and row readers. The only importer of sqlite_utils.
+
+Tables (readable in any SQLite tool):
+    documents      one row per file: path, sha256, size, type, date, text, pages, status/error, record
+    versions       every version of every file ever ingested, with its record and text (history, diff)
+    case_numbers, parties, org_numbers, periods, amounts, deadlines, recurring
+                   one table per kind of fact, each row with its evidence (page, start, end, raw, note)
+    partnerships   documents grouped into partnerships (written after each ingest)
+    documents_fts  full-text index over documents.text; unicode61 with remove_diacritics 0 so that
+                   å, ä and ö stay distinct letters (the default folds `år` into `ar`)
+    meta           schema_version
+"""
+from __future__ import annotations
+
+import json
+import os
+from datetime import datetime, timezone
+from pathlib import Path
+
+import sqlite_utils
+
+from iopcli.errors import IopError
+
+SCHEMA_VERSION = 1
+DEFAULT_DB = "iop.db"
+FACT_TABLES = ("case_numbers", "parties", "org_numbers", "periods", "amounts", "deadlines", "recurring")
+EVIDENCE_COLUMNS = {"page": int, "start": int, "end": int, "raw": str, "note": str}
+
+
+def db_path(option: str | None = None) -> Path:
+    """Give the catalogue's path: --db, else $IOP_DB, else ./iop.db."""
+    return Path(option or os.environ.get("IOP_DB") or DEFAULT_DB)
+
+
+class Catalogue:
+    """An open catalogue. Use as a context manager, or call close()."""
+
+    def __init__(self, path: Path, create: bool = True):
+        if not create and not path.exists():
+            raise IopError(f"no catalogue at {path}: run `iop ingest FOLDER` first (or pass --db)")
+        try:
+            self.db = sqlite_utils.Database(path)
+            self.db.execute("PRAGMA journal_mode=WAL")
+        except Exception as exc:  # sqlite3.DatabaseError: a file that is not a database
+            raise IopError(f"{path}: not an iop catalogue ({exc})") from exc
+        self.path = path
+        migrate(self.db)
+
+    def __enter__(self) -> "Catalogue":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.db.close()
+
+    # --- reads --------------------------------------------------------------------------------
+
+    def known_files(self) -> dict[str, tuple[str, int, float]]:
+        """Give path -> (sha256, size, mtime) for every catalogued file."""
+        return {
+            row["path"]: (row["sha256"], row["size"], row["mtime"])
+            for row in self.db.query("select path, sha256, size, mtime from documents")
+        }
+
+    def records(self, where: str = "", params: dict | None = None) -> list[dict]:
+        """Give the records of catalogued documents (status ok or needs_ocr), by path."""
+        sql = "select record from documents where record is not null"
+        if where:
+            sql += f" and ({where})"
+        return [json.loads(row["record"]) for row in self.db.query(sql + " order by path", params or {})]
+
+    def document(self, doc_id: int) -> dict:
+        return next(self.db.query("select * from documents where id = :id", {"id": doc_id}))
+
+    def document_text(self, path: str) -> tuple[str, tuple[int, ...]] | None:
+        rows = list(self.db.query("select text, page_starts from documents where path = :p", {"p": path}))
+        if not rows or rows[0]["text"] is None:
+            return None
+        return rows[0]["text"], tuple(json.loads(rows[0]["page_starts"] or "[0]"))
+
+    def find_documents(self, case_key: str | None = None, org_number: str | None = None,
+                       name: str | None = None) -> list[dict]:
+        """Give records whose case number key, org number or file name matches."""
+        ids: set[int] = set()
+        if case_key:
+            ids |= {r["document_id"] for r in self.db.query(
+                "select document_id from case_numbers where key = :k", {"k": case_key})}
+        if org_number:
+            ids |= {r["document_id"] for r in self.db.query(
+                "select document_id from parties where org_number = :o union "
+                "select document_id from org_numbers where number = :o", {"o": org_number})}
+        if name:
+            ids |= {r["id"] for r in self.db.query(
+                "select id from documents where source = :n or path = :n or source like :like",
+                {"n": name, "like": f"%{name}%"})}
+        if not ids:
+            return []
+        marks = ",".join(str(int(i)) for i in sorted(ids))
+        return self.records(f"id in ({marks})")
+
+    def search(self, query: str, limit: int = 20) -> list[dict]:
+        """Give documents whose text matches an FTS5 query, best first, with a snippet."""
+        sql = (
+            "select documents.path, documents.source, documents.doc_type, documents.document_date, "
+            "snippet(documents_fts, 0, '[', ']', '…', 12) as snippet "
+            "from documents_fts join documents on documents.rowid = documents_fts.rowid "
+            "where documents_fts match :q order by rank limit :limit"
+        )
+        try:
+            return list(self.db.query(sql, {"q": query, "limit": limit}))
+        except Exception as exc:  # sqlite3.OperationalError: FTS5 syntax
+            raise IopError(f"search: cannot read the query {query!r} ({exc})") from exc
+
+    def read_only_query(self, sql: str) -> list[dict]:
+        """Give the rows of a SELECT; anything that would write is refused."""
+        try:
+            self.db.execute("PRAGMA query_only = ON")
+            return list(self.db.query(sql))
+        except Exception as exc:  # sqlite3 errors: a typo in the SQL, or a write refused
+            raise IopError(f"query: {exc}") from exc
+        finally:
+            self.db.execute("PRAGMA query_only = OFF")
+
+    def partnerships(self) -> list[dict]:
+        return [json.loads(row["record"]) for row in self.db.query("select record from partnerships order by id")]
+
+    def versions(self, path: str) -> list[dict]:
+        return list(self.db.query(
+            "select version, sha256, size, ingested_at, document_date, record, text, page_starts "
+            "from versions where path = :p order by version", {"p": path}))
+
+    def paths_for(self, name: str) -> list[str]:
+        return [r["path"] for r in self.db.query(
+            "select path from documents where path = :n or source = :n order by path", {"n": name})]
+
+    # --- writes -------------------------------------------------------------------------------
+
+    def upsert_document(self, record: dict, text: str, page_starts: tuple[int, ...], size: int,
+                        mtime: float) -> None:
+        """Write one document's record and facts in one transaction: all of it or none of it."""
+        now = _now()
+        with self.db.atomic():
+            existing = list(self.db.query("select id from documents where path = :p", {"p": record["path"]}))
+            row = {
+                "path": record["path"], "source": record["source"], "sha256": record["sha256"],
+                "size": size, "mtime": mtime, "file_type": record["file_type"],
+                "doc_type": record["doc_type"], "municipality": record["municipality"],
+                "authority": record["authority"], "document_date": record["document_date"],
+                "officer": record["officer"], "period_start": record["period"]["start"],
+                "period_end": record["period"]["end"], "pages": record["pages"], "ocr": int(record["ocr"]),
+                "status": record["status"], "error": None, "ingested_at": now, "text": text,
+                "page_starts": json.dumps(list(page_starts)),
+                "record": json.dumps(record, ensure_ascii=False),
+            }
+            if existing:
+                doc_id = existing[0]["id"]
+                self.db["documents"].update(doc_id, row)
+                for table in FACT_TABLES:
+                    self.db.execute(f"delete from [{table}] where document_id = ?", [doc_id])
+            else:
+                doc_id = self.db["documents"].insert(row).last_pk
+            for table, rows in fact_rows(record).items():
+                if rows:
+                    self.db[table].insert_all({"document_id": doc_id, **r} for r in rows)
+            version = self.db.execute(
+                "select coalesce(max(version), 0) + 1 from versions where path = ?", [record["path"]]
+            ).fetchone()[0]
+            self.db["versions"].insert({
+                "path": record["path"], "version": version, "sha256": record["sha256"], "size": size,
+                "ingested_at": now, "document_date": record["document_date"],
+                "record": row["record"], "text": text, "page_starts": row["page_starts"],
+            })
+
+    def record_failure(self, path: str, size: int | None, reason: str) -> None:
+        """Note a file that could not be read. A file already catalogued keeps its record."""
+        with self.db.atomic():
+            existing = list(self.db.query("select id from documents where path = :p", {"p": path}))
+            if existing:
+                self.db["documents"].update(existing[0]["id"], {"error": reason})
+            else:
+                self.db["documents"].insert({
+                    "path": path, "source": Path(path).name, "sha256": None, "size": size,
+                    "mtime": None, "status": "failed", "error": reason, "ingested_at": _now(),
+                })
+
+    def touch(self, path: str, mtime: float) -> None:
+        """Remember a new mtime for an unchanged file, so the next run need not hash it."""
+        self.db.execute("update documents set mtime = ?, error = null where path = ?", [mtime, path])
+        self.db.conn.commit()
+
+    def replace_partnerships(self, partnerships: list[dict]) -> None:
+        with self.db.atomic():
+            self.db.execute("delete from partnerships")
+            self.db["partnerships"].insert_all(
+                {"id": p["id"], "municipality": p.get("municipality"), "authority": p.get("authority"),
+                 "start": (p.get("period") or {}).get("start"), "end": (p.get("period") or {}).get("end"),
+                 "predecessor": p.get("predecessor"), "documents": len(p.get("documents", [])),
+                 "record": json.dumps(p, ensure_ascii=False)}
+                for p in partnerships
+            )
+
+
+def fact_rows(record: dict) -> dict[str, list[dict]]:
+    """Give the rows of each fact table for a record (pure)."""
+    ev = record.get("evidence", {})
+
+    def evid(e: dict | None) -> dict:
+        e = e or {}
+        return {"page": e.get("page"), "start": e.get("start"), "end": e.get("end"),
+                "raw": e.get("text"), "note": e.get("note") or ""}
+
+    from iopcli.extractors.casenumbers import case_key
+
+    case_ev = ev.get("case_numbers") or [None] * len(record["case_numbers"])
+    period = record["period"]
+    extension = period.get("extension") or {}
+    rows: dict[str, list[dict]] = {
+        "case_numbers": [{"value": c, "key": case_key(c), **evid(e)} for c, e in zip(record["case_numbers"], case_ev)],
+        "parties": [{"name": p["name"], "sector": p["sector"], "org_number": p.get("org_number"),
+                     "org_number_valid": p.get("org_number_valid"), "aliases": json.dumps(p.get("aliases", []), ensure_ascii=False),
+                     **evid(p.get("evidence"))} for p in record["parties"]],
+        "org_numbers": [{"number": o["number"], "valid": o.get("valid"), "form": o.get("form"),
+                         "repaired_from": o.get("repaired_from"), **evid(o.get("evidence"))}
+                        for o in record.get("org_numbers", [])],
+        "amounts": [{"sek": a["sek"], "per": a.get("per"), "role": a.get("role"), **evid(a.get("evidence"))}
+                    for a in record["amounts"]],
+        "deadlines": [{"date": d["date"], "what": d["what"], "party": d.get("party"), **evid(d.get("evidence"))}
+                      for d in record["deadlines"]],
+        "recurring": [{"what": r["what"], "times_per_year": r["times_per_year"], "party": r.get("party"),
+                       "day": r.get("day"), **evid(r.get("evidence"))} for r in record["recurring"]],
+        "periods": [],
+    }
+    if any(period.get(k) for k in ("start", "end", "notice_months", "notice_weeks", "extension")):
+        rows["periods"].append({
+            "start": period.get("start"), "end": period.get("end"),
+            "notice_months": period.get("notice_months"), "notice_weeks": period.get("notice_weeks"),
+            "stated_months": period.get("stated_months"),
+            "extension_kind": extension.get("kind"), "extension_step_months": extension.get("step_months"),
+            "extension_max_end": extension.get("max_end"), "extension_notice_by": extension.get("notice_by"),
+            **evid(ev.get("period") or ev.get("notice") or ev.get("extension")),
+        })
+    return rows
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+# --- schema and migrations ------------------------------------------------------------------
+
+def _migration_1(db: sqlite_utils.Database) -> None:
+    db["documents"].create({
+        "id": int, "path": str, "source": str, "sha256": str, "size": int, "mtime": float,
+        "file_type": str, "doc_type": str, "municipality": str, "authority": str,
+        "document_date": str, "officer": str, "period_start": str, "period_end": str,
+        "pages": int, "ocr": int, "status": str, "error": str, "ingested_at": str,
+        "text": str, "page_starts": str, "record": str,
+    }, pk="id", not_null={"path"})
+    db["documents"].create_index(["path"], unique=True)
+    db["documents"].create_index(["sha256"])
+    evidence = dict(EVIDENCE_COLUMNS)
+    db["case_numbers"].create({"document_id": int, "value": str, "key": str, **evidence},
+                              foreign_keys=[("document_id", "documents", "id")])
+    db["parties"].create({"document_id": int, "name": str, "sector": str, "org_number": str,
+                          "org_number_valid": int, "aliases": str, **evidence},
+                         foreign_keys=[("document_id", "documents", "id")])
+    db["org_numbers"].create({"document_id": int, "number": str, "valid": int, "form": str,
+                              "repaired_from": str, **evidence},
+                             foreign_keys=[("document_id", "documents", "id")])
+    db["periods"].create({"document_id": int, "start": str, "end": str, "notice_months": int,
+                          "notice_weeks": int, "stated_months": int, "extension_kind": str,
+                          "extension_step_months": int, "extension_max_end": str,
+                          "extension_notice_by": str, **evidence},
+                         foreign_keys=[("document_id", "documents", "id")])
+    db["amounts"].create({"document_id": int, "sek": int, "per": str, "role": str, **evidence},
+                         foreign_keys=[("document_id", "documents", "id")])
+    db["deadlines"].create({"document_id": int, "date": str, "what": str, "party": str, **evidence},
+                           foreign_keys=[("document_id", "documents", "id")])
+    db["recurring"].create({"document_id": int, "what": str, "times_per_year": int, "party": str,
+                            "day": str, **evidence},
+                           foreign_keys=[("document_id", "documents", "id")])
+    for table in FACT_TABLES:
+        db[table].create_index(["document_id"])
+    db["case_numbers"].create_index(["key"])
+    db["parties"].create_index(["org_number"])
+    db["versions"].create({"path": str, "version": int, "sha256": str, "size": int, "ingested_at": str,
+                           "document_date": str, "record": str, "text": str, "page_starts": str},
+                          pk=("path", "version"))
+    db["partnerships"].create({"id": str, "municipality": str, "authority": str, "start": str,
+                               "end": str, "predecessor": str, "documents": int, "record": str}, pk="id")
+    db["documents"].enable_fts(["text"], fts_version="FTS5", create_triggers=True,
+                               tokenize="unicode61 remove_diacritics 0")
+
+
+# Each migration takes the schema from version i to i+1; append, never edit a released one.
+MIGRATIONS = (_migration_1,)
+
+
+def schema_version(db: sqlite_utils.Database) -> int:
+    if "meta" not in db.table_names():
+        return 0
+    row = db.execute("select value from meta where key = 'schema_version'").fetchone()
+    return int(row[0]) if row else 0
+
+
+def migrate(db: sqlite_utils.Database) -> int:
+    """Bring the catalogue to SCHEMA_VERSION; give the version it had before."""
+    before = schema_version(db)
+    if before > SCHEMA_VERSION:
+        raise IopError(f"{db.conn} was written by a newer iop (schema {before}); upgrade iop")
+    for version in range(before, SCHEMA_VERSION):
+        with db.atomic():
+            MIGRATIONS[version](db)
+            db["meta"].insert({"key": "schema_version", "value": str(version + 1)}, pk="key", replace=True)
+    return before

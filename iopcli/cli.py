@@ -1,0 +1,361 @@
+"""The `iop` command line: options in, library calls, render out. Nothing imports this module.
+
+Heavy modules (pdf readers, the catalogue) are imported inside the commands that need them, so
+that `iop --help` answers at once.
+"""
+from __future__ import annotations
+
+import contextlib
+import re
+import sys
+from datetime import date
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.console import Console
+
+from iopcli.errors import IopError, NotFound, UsageError
+
+app = typer.Typer(
+    name="iop",
+    help="Catalogue Swedish IOP documents (idéburet offentligt partnerskap) in SQLite and answer "
+    "questions about them: parties, periods, money, case numbers, duties and deadlines.",
+    no_args_is_help=True,
+    pretty_exceptions_show_locals=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+    add_completion=False,
+)
+out = Console(highlight=False, soft_wrap=False)
+err = Console(stderr=True, highlight=False)
+
+DbOption = Annotated[
+    Optional[Path],
+    typer.Option("--db", help="The catalogue file. Default: $IOP_DB, else ./iop.db.", show_default=False),
+]
+JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of tables.")]
+TodayOption = Annotated[
+    Optional[str],
+    typer.Option("--today", help="Count days and status as of this date (YYYY-MM-DD). Default: today.",
+                 show_default=False),
+]
+
+
+class OcrMode(str, Enum):
+    auto = "auto"
+    always = "always"
+    never = "never"
+
+
+class ExportFormat(str, Enum):
+    json = "json"
+    csv = "csv"
+
+
+@contextlib.contextmanager
+def user_errors():
+    """Turn IopError into `Error: …` on stderr and an exit code (2 for usage, 1 otherwise)."""
+    try:
+        yield
+    except UsageError as exc:
+        err.print(f"[red]Error:[/] {_escape(str(exc))}")
+        raise typer.Exit(2)
+    except IopError as exc:
+        err.print(f"[red]Error:[/] {_escape(str(exc))}")
+        raise typer.Exit(1)
+
+
+def _escape(text: str) -> str:
+    from rich.markup import escape
+
+    return escape(text)
+
+
+def parse_day(value: str | None, option: str) -> date | None:
+    """Give the date an option names (YYYY-MM-DD), or raise a usage error naming the option."""
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(f"{value!r} is not a date of the form YYYY-MM-DD", param_hint=option)
+
+
+def parse_window(value: str) -> int:
+    """Give a window such as `6m`, `90d`, `1y` in days.
+
+    >>> parse_window("6m"), parse_window("90d"), parse_window("1y"), parse_window("2w")
+    (183, 90, 365, 14)
+    """
+    match = re.fullmatch(r"\s*(\d+)\s*([dwmy]?)\s*", value.lower())
+    if not match:
+        raise typer.BadParameter(f"{value!r}: give a number with d, w, m or y, e.g. 6m", param_hint="--within")
+    number, unit = int(match[1]), match[2] or "d"
+    return {"d": number, "w": number * 7, "m": round(number * 30.44), "y": number * 365}[unit]
+
+
+def _open(db: Path | None, create: bool = False):
+    from iopcli.catalogue import Catalogue, db_path
+
+    return Catalogue(db_path(str(db) if db else None), create=create)
+
+
+def _today(value: str | None) -> date:
+    return parse_day(value, "--today") or date.today()
+
+
+def _echo_json(data) -> None:
+    from iopcli.render import to_json
+
+    typer.echo(to_json(data))
+
+
+# --- ingest -----------------------------------------------------------------------------------
+
+@app.command(epilog="Examples:  iop ingest samples/   ·   iop ingest ~/diarium/2025 --ocr never --quiet")
+def ingest(
+    paths: Annotated[list[Path], typer.Argument(help="Files and folders (read recursively).", show_default=False)],
+    db: DbOption = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar; only failures and the summary.")] = False,
+    ocr: Annotated[OcrMode, typer.Option(help="OCR scanned pages: auto (only pages without text), always, never.")] = OcrMode.auto,
+    as_json: JsonOption = False,
+) -> None:
+    """Read PDF, Word, text, Markdown and HTML files into the catalogue.
+
+    A file already in the catalogue and unchanged is not read again; a changed file replaces its
+    record and keeps the earlier version (see `iop history`). Exit code 1 when a file failed.
+    """
+    from iopcli import ingest as pipeline
+    from iopcli.render import summary_text
+
+    with user_errors():
+        for path in paths:
+            if not path.exists():
+                raise UsageError(f"{path}: no such file or folder")
+        with _open(db, create=True) as catalogue:
+            ocr_reader = _ocr_reader(ocr, catalogue.path)
+            show_progress = not quiet and not as_json and out.is_terminal
+            if show_progress:
+                summary = _ingest_with_progress(pipeline, catalogue, paths, ocr_reader)
+            else:
+                summary = pipeline.ingest(catalogue, paths, ocr=ocr_reader)
+    counts = summary.as_dict()
+    failures = [(o.path, o.reason) for o in summary.failed]
+    if as_json:
+        _echo_json({"counts": counts, "files": [
+            {"path": o.path, "outcome": o.outcome, "reason": o.reason or None, "changes": list(o.changes)}
+            for o in summary.outcomes]})
+    else:
+        notes = [(o.path, o.reason) for o in summary.outcomes if o.outcome == "needs_ocr"]
+        notes += [(o.path, "; ".join(o.changes)) for o in summary.outcomes if o.outcome == "updated" and o.changes]
+        text = summary_text(counts, [], notes)
+        out.print(_escape(text))
+        for path, reason in failures:
+            err.print(f"[red]Error:[/] {_escape(path)}: {_escape(reason)}")
+    if failures:
+        raise typer.Exit(1)
+
+
+def _ingest_with_progress(pipeline, catalogue, paths, ocr_reader):
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    with Progress(TextColumn("[bold]Ingesting"), BarColumn(), MofNCompleteColumn(),
+                  TimeRemainingColumn(), TextColumn("{task.description}"), console=out, transient=True) as bar:
+        task = bar.add_task("", total=None)
+
+        def progress(path: Path, done: int, total: int) -> None:
+            bar.update(task, completed=done, total=total, description=_escape(path.name))
+
+        return pipeline.ingest(catalogue, paths, progress=progress, ocr=ocr_reader)
+
+
+def _ocr_reader(mode: OcrMode, db_file: Path):
+    """Give the OCR callable the readers use, or None when OCR is off."""
+    if mode is OcrMode.never:
+        return None
+    from iopcli import ocr as ocr_module
+
+    return ocr_module.reader_for(mode.value, cache_dir=Path(str(db_file) + ".ocr-cache"))
+
+
+# --- extract ----------------------------------------------------------------------------------
+
+@app.command(epilog="Example:  iop extract samples/overenskommelse-brottsofferjouren-2023.pdf --json")
+def extract(
+    files: Annotated[list[Path], typer.Argument(help="Files to read; the catalogue is not touched.",
+                                                exists=True, dir_okay=False, show_default=False)],
+    as_json: JsonOption = False,
+    evidence: Annotated[bool, typer.Option("--evidence", help="Show the source text of every value.")] = False,
+) -> None:
+    """Print the record of files without touching the catalogue (for checking and for scripts)."""
+    from iopcli import readers
+    from iopcli.record import build_record
+    from iopcli.render import record_view
+
+    records, failed = [], False
+    for path in files:
+        try:
+            records.append(build_record(readers.read(path)))
+        except IopError as exc:
+            err.print(f"[red]Error:[/] {_escape(str(exc))}")
+            failed = True
+    if as_json:
+        _echo_json(records)
+    else:
+        for record in records:
+            out.print(record_view(record, show_text=evidence))
+    if failed:
+        raise typer.Exit(1)
+
+
+# --- show -------------------------------------------------------------------------------------
+
+@app.command(epilog="Examples:  iop show SON 2024-1523   ·   iop show 802490-7720   ·   iop show Brottsofferjouren --json")
+def show(
+    query: Annotated[list[str], typer.Argument(help="A case number in any written form, an org number, "
+                                               "a party name, a partnership id or a file name.", show_default=False)],
+    db: DbOption = None,
+    as_json: JsonOption = False,
+    evidence: Annotated[bool, typer.Option("--evidence", help="Show the source text of every value.")] = False,
+    documents: Annotated[bool, typer.Option("--documents", help="Show the matching documents' own records instead of partnerships.")] = False,
+    today: TodayOption = None,
+) -> None:
+    """Show the partnerships (or documents) a case number, org number, name or file leads to."""
+    from iopcli import queries
+    from iopcli.render import partnership_view, record_view
+
+    text = " ".join(query).strip()
+    with user_errors():
+        with _open(db) as catalogue:
+            if documents:
+                found = queries.find_documents(catalogue, text)
+            else:
+                found = queries.find_partnerships(catalogue, text, _today(today))
+        if not found:
+            raise NotFound(f"nothing in the catalogue matches {text!r}")
+    if as_json:
+        _echo_json(found)
+        return
+    for item in found:
+        out.print(record_view(item, evidence) if documents else partnership_view(item, evidence))
+
+
+# --- expiring ---------------------------------------------------------------------------------
+
+@app.command(epilog="Examples:  iop expiring --before 2026-01-01   ·   iop expiring --within 6m --json")
+def expiring(
+    before: Annotated[Optional[str], typer.Option(help="List agreements whose current term ends before this date (YYYY-MM-DD).", show_default=False)] = None,
+    within: Annotated[Optional[str], typer.Option(help="Instead of --before: a window from today, e.g. 6m, 90d, 1y.", show_default=False)] = None,
+    after: Annotated[Optional[str], typer.Option(help="Leave out agreements that ended before this date.", show_default=False)] = None,
+    db: DbOption = None,
+    as_json: JsonOption = False,
+    today: TodayOption = None,
+) -> None:
+    """List agreements that end (or must be renewed) before a date, soonest first.
+
+    Agreements that have already ended are listed too, marked as ended; narrow with --after.
+    """
+    from datetime import timedelta
+
+    from iopcli import queries
+    from iopcli.render import rows_table
+
+    day = _today(today)
+    if before and within:
+        raise typer.BadParameter("give --before or --within, not both", param_hint="--before")
+    limit = parse_day(before, "--before") if before else day + timedelta(days=parse_window(within or "6m"))
+    with user_errors():
+        with _open(db) as catalogue:
+            rows = queries.expiring(catalogue, before=limit, after=parse_day(after, "--after"), today=day)
+    if as_json:
+        _echo_json(rows)
+        return
+    if not rows:
+        out.print(f"No agreement ends before {limit}.")
+        return
+    out.print(rows_table(
+        rows, ["id", "end", "days_left", "status", "notice_deadline", "notice_note", "renewal", "parties"],
+        ["partnerskap", "slutar", "dagar kvar", "status", "sista uppsägningsdag", "", "förlängning", "parter"],
+        title=f"Avtal som löper ut före {limit} (per {day})"))
+
+
+# --- export -----------------------------------------------------------------------------------
+
+CSV_COLUMNS = ("source", "doc_type", "municipality", "authority", "case_numbers", "document_date", "officer",
+               "civil_parties", "org_numbers", "period_start", "period_end", "notice_months", "extension",
+               "amount_total", "amount_public", "amount_civil", "deadlines", "recurring", "status", "path", "sha256")
+
+
+@app.command(epilog="Examples:  iop export --format json > records.json   ·   iop export --format csv -o iop.csv")
+def export(
+    format: Annotated[ExportFormat, typer.Option("--format", "-f", help="json: record.md records; csv: one row per document.")] = ExportFormat.json,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to this file instead of standard output.", show_default=False)] = None,
+    db: DbOption = None,
+) -> None:
+    """Export every document record, as JSON (record.md shape) or CSV (opens right in Swedish Excel)."""
+    from iopcli import queries
+    from iopcli.render import to_csv, to_json
+
+    with user_errors():
+        with _open(db) as catalogue:
+            records = catalogue.records()
+    if format is ExportFormat.json:
+        text = to_json(records) + "\n"
+    else:
+        text = to_csv((queries.csv_row(r) for r in records), CSV_COLUMNS)
+    if output:
+        output.write_text(text, encoding="utf-8", newline="")
+        err.print(f"Wrote {len(records)} records to {_escape(str(output))}")
+    else:
+        sys.stdout.write(text)
+
+
+# --- search and query -------------------------------------------------------------------------
+
+@app.command(epilog="Examples:  iop search uppsägningstid   ·   iop search 'brottsoffer AND kvinnojour' --json")
+def search(
+    words: Annotated[list[str], typer.Argument(help="Words to find (SQLite FTS5 syntax: AND, OR, \"a phrase\", prefix*).", show_default=False)],
+    db: DbOption = None,
+    limit: Annotated[int, typer.Option(help="At most this many documents.")] = 20,
+    as_json: JsonOption = False,
+) -> None:
+    """Full-text search over every document's text; å, ä and ö are distinct letters."""
+    from iopcli.render import rows_table
+
+    text = " ".join(words)
+    with user_errors():
+        with _open(db) as catalogue:
+            rows = catalogue.search(text, limit)
+        if not rows:
+            raise NotFound(f"no document contains {text!r}")
+    if as_json:
+        _echo_json(rows)
+    else:
+        out.print(rows_table(rows, ["source", "doc_type", "document_date", "snippet"], ["fil", "typ", "datum", "träff"]))
+
+
+@app.command(epilog="Example:  iop query \"select role, sum(sek) from amounts group by role\" --csv")
+def query(
+    sql: Annotated[str, typer.Argument(help="A read-only SQL statement over the catalogue's tables.", show_default=False)],
+    db: DbOption = None,
+    as_json: JsonOption = False,
+    as_csv: Annotated[bool, typer.Option("--csv", help="Print CSV.")] = False,
+) -> None:
+    """Run read-only SQL over the catalogue (tables: documents, parties, amounts, periods, …)."""
+    from iopcli.render import rows_table, to_csv
+
+    with user_errors():
+        with _open(db) as catalogue:
+            rows = catalogue.read_only_query(sql)
+    columns = list(rows[0]) if rows else []
+    if as_json:
+        _echo_json(rows)
+    elif as_csv:
+        sys.stdout.write(to_csv(rows, columns))
+    else:
+        out.print(rows_table(rows, columns))
+
+
+def main() -> None:
+    app()

@@ -1,0 +1,138 @@
+"""Run the pipeline over paths: find files, read, extract, write each file's record in one transaction.
+
+The terminal stays outside: progress is reported through a callback, outcomes are returned.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from iopcli import readers
+from iopcli.catalogue import Catalogue
+from iopcli.errors import IopError, UsageError
+from iopcli.record import build_record
+
+OUTCOMES = ("new", "updated", "unchanged", "needs_ocr", "skipped", "failed")
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """What happened to one file: one of OUTCOMES, and why (for failures and skips)."""
+
+    path: str
+    outcome: str
+    reason: str = ""
+    changes: tuple[str, ...] = ()  # for updated files: one line per changed field
+
+
+@dataclass
+class Summary:
+    outcomes: list[Outcome] = field(default_factory=list)
+
+    def count(self, outcome: str) -> int:
+        return sum(1 for o in self.outcomes if o.outcome == outcome)
+
+    @property
+    def failed(self) -> list[Outcome]:
+        return [o for o in self.outcomes if o.outcome == "failed"]
+
+    def as_dict(self) -> dict:
+        return {name: self.count(name) for name in OUTCOMES}
+
+
+def find_files(paths: Iterable[Path]) -> Iterator[Path]:
+    """Give every file under the paths (folders recursively, hidden ones skipped), sorted, once."""
+    seen: set[Path] = set()
+    for path in paths:
+        if not path.exists():
+            raise UsageError(f"{path}: no such file or folder")
+        candidates = [path] if path.is_file() else sorted(
+            p for p in path.rglob("*")
+            if p.is_file() and not any(part.startswith(".") for part in p.relative_to(path).parts)
+        )
+        for candidate in candidates:
+            resolved = candidate.resolve()
+            if resolved not in seen:
+                seen.add(resolved)
+                yield candidate
+
+
+def ingest(
+    catalogue: Catalogue,
+    paths: Iterable[Path],
+    progress: Callable[[Path, int, int], None] | None = None,
+    ocr=None,
+) -> Summary:
+    """Ingest files and folders into the catalogue; give what happened to each file.
+
+    progress(path, done, total) is called before each file. `ocr` is passed to readers.read.
+    """
+    files = list(find_files(paths))
+    known = catalogue.known_files()
+    summary = Summary()
+    for done, path in enumerate(files):
+        if progress:
+            progress(path, done, len(files))
+        summary.outcomes.append(_ingest_one(catalogue, path, known, ocr))
+    if progress:
+        progress(Path(""), len(files), len(files))
+    relink(catalogue)
+    return summary
+
+
+def _ingest_one(catalogue: Catalogue, path: Path, known: dict, ocr) -> Outcome:
+    key = str(path)
+    if readers.file_type(path) is None:
+        return Outcome(key, "skipped", f"{path.suffix or 'no extension'}: not a document type iop reads")
+    try:
+        stat = path.stat()
+        before = known.get(key)
+        if before and before[1] == stat.st_size and before[2] == stat.st_mtime:
+            return Outcome(key, "unchanged")
+        data = path.read_bytes()
+        sha256 = readers.sha256_of(data)
+        if before and before[0] == sha256:
+            catalogue.touch(key, stat.st_mtime)
+            return Outcome(key, "unchanged")
+        document = readers.read(path, data, ocr=ocr)
+        record = build_record(document)
+    except IopError as exc:
+        catalogue.record_failure(key, None, _reason(exc, path))
+        return Outcome(key, "failed", _reason(exc, path))
+    except OSError as exc:
+        catalogue.record_failure(key, None, exc.strerror or str(exc))
+        return Outcome(key, "failed", exc.strerror or str(exc))
+    except Exception as exc:  # a damaged file must not stop the run: report it and go on
+        reason = f"unexpected {type(exc).__name__}: {exc}".splitlines()[0][:200]
+        catalogue.record_failure(key, None, reason)
+        return Outcome(key, "failed", reason)
+    previous = catalogue.records("path = :p", {"p": key}) if before else []
+    catalogue.upsert_document(record, document.text, document.page_starts, len(data), stat.st_mtime)
+    if document.status == "needs_ocr":
+        return Outcome(key, "needs_ocr", "; ".join(document.warnings))
+    if previous:
+        return Outcome(key, "updated", changes=tuple(change_lines(previous[0], record)))
+    return Outcome(key, "new")
+
+
+def _reason(exc: Exception, path: Path) -> str:
+    """Give the reason without the path the message starts with (the summary names the file)."""
+    message = str(exc)
+    prefix = f"{path}: "
+    return message[len(prefix):] if message.startswith(prefix) else message
+
+
+def change_lines(before: dict, after: dict) -> list[str]:
+    """Give one line per changed field between two records: `period.end 2025-12-31 → 2026-12-31`."""
+    from iopcli.diff import field_changes, format_change
+
+    return [format_change(change) for change in field_changes(before, after)]
+
+
+def relink(catalogue: Catalogue) -> None:
+    """Group every catalogued document into partnerships and store them."""
+    from iopcli.linker import link
+
+    catalogue.replace_partnerships(link(catalogue.records()))
+

@@ -1,0 +1,224 @@
+"""Turn records, partnerships and rows into rich views, JSON or CSV. Never opens files or the db.
+
+Document text is escaped before rich sees it: `[bilaga 2]` would otherwise be read as markup.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterable, Sequence
+
+from rich.console import Group
+from rich.markup import escape
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+ROLE_NAMES = {
+    "total": "total", "public_contribution": "kommunens bidrag", "civil_contribution": "idéburen part (egen insats)",
+    "cost_to_date": "kostnad hittills", "other": "övrigt",
+}
+PER_NAMES = {"year": "per år", "total": "totalt", None: ""}
+
+
+def to_json(data) -> str:
+    """Give JSON as iop prints it: UTF-8 letters kept (å ä ö), indented."""
+    return json.dumps(data, ensure_ascii=False, indent=2, default=str)
+
+
+def to_csv(rows: Iterable[dict], columns: Sequence[str]) -> str:
+    """Give CSV that Swedish Excel opens right: BOM, semicolons, CRLF.
+
+    Excel in Swedish uses the comma as decimal sign and so `;` between fields, and reads a file
+    as UTF-8 only when it starts with a BOM.
+    """
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=list(columns), delimiter=";", extrasaction="ignore",
+                            lineterminator="\r\n")
+    writer.writeheader()
+    for row in rows:
+        writer.writerow({k: _cell(row.get(k)) for k in columns})
+    return "\ufeff" + buffer.getvalue()
+
+
+def _cell(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, (list, tuple)):
+        return ", ".join(_cell(v) for v in value)
+    if isinstance(value, dict):
+        return json.dumps(value, ensure_ascii=False)
+    return str(value)
+
+
+def kronor(sek: int | None) -> str:
+    """Give an amount as Swedes write it.
+
+    >>> kronor(813514)
+    '813 514 kr'
+    """
+    return "" if sek is None else f"{sek:,} kr".replace(",", " ")
+
+
+def _where(evidence: dict | None, show_text: bool = False) -> str:
+    if not evidence:
+        return ""
+    where = f"{evidence.get('source', '')} s. {evidence.get('page', '?')}".strip()
+    if evidence.get("note"):
+        where += f" ({evidence['note']})"
+    if show_text:
+        where += f"\n  “{' '.join(str(evidence.get('text', '')).split())}”"
+    return where
+
+
+def _period_text(period: dict) -> str:
+    start, end = period.get("start"), period.get("end")
+    if not start and not end:
+        return "–"
+    text = f"{start or '?'} – {end or 'tills vidare'}"
+    if period.get("notice_months"):
+        text += f", uppsägningstid {period['notice_months']} mån"
+    elif period.get("notice_weeks"):
+        text += f", uppsägningstid {period['notice_weeks']} veckor"
+    return text
+
+
+def extension_text(extension: dict | None) -> str:
+    """Give renewal terms in a few words.
+
+    >>> extension_text({"kind": "automatic", "step_months": 12, "max_end": "2027-12-31", "notice_by": "09-30"})
+    'förlängs automatiskt 12 mån i taget, längst till 2027-12-31, uppsägning senast 09-30 varje år'
+    """
+    if not extension:
+        return ""
+    kind = "förlängs automatiskt" if extension.get("kind") == "automatic" else "option att förlänga"
+    parts = [f"{kind} {extension.get('step_months') or '?'} mån" + (" i taget" if extension.get("kind") == "automatic" else "")]
+    if extension.get("max_end"):
+        parts.append(f"längst till {extension['max_end']}")
+    if extension.get("notice_by"):
+        parts.append(f"uppsägning senast {extension['notice_by']} varje år")
+    return ", ".join(parts)
+
+
+def _facts_table(title: str, columns: Sequence[str], rows: list[list[str]]) -> Table:
+    table = Table(title=title, title_justify="left", show_edge=False, pad_edge=False, expand=False)
+    for column in columns:
+        table.add_column(column, overflow="fold")
+    for row in rows:
+        table.add_row(*(escape(str(c)) for c in row))
+    return table
+
+
+def fact_tables(item: dict, show_text: bool = False) -> list:
+    """Give the parties, amounts, deadlines and recurring duties of a record or partnership."""
+    parts: list = []
+    parties = item.get("parties") or []
+    if parties:
+        parts.append(_facts_table("Parter", ["namn", "sektor", "org.nr", "även kallad", "källa"], [
+            [p["name"], "offentlig" if p.get("sector") == "public" else "idéburen",
+             (p.get("org_number") or "") + (" (ogiltigt)" if p.get("org_number_valid") is False else ""),
+             ", ".join(p.get("aliases") or []), _where(p.get("evidence"), show_text)] for p in parties]))
+    amounts = item.get("amounts") or []
+    if amounts:
+        parts.append(_facts_table("Belopp", ["belopp", "per", "roll", "källa"], [
+            [kronor(a["sek"]), PER_NAMES.get(a.get("per"), a.get("per") or ""),
+             ROLE_NAMES.get(a.get("role"), a.get("role") or ""), _where(a.get("evidence"), show_text)]
+            for a in amounts]))
+    deadlines = item.get("deadlines") or []
+    if deadlines:
+        parts.append(_facts_table("Datum att hålla", ["datum", "vad", "vem", "källa"], [
+            [d["date"], d["what"], d.get("party") or "", _where(d.get("evidence"), show_text)] for d in deadlines]))
+    recurring = item.get("recurring") or []
+    if recurring:
+        parts.append(_facts_table("Återkommande åtaganden", ["vad", "gånger/år", "vem", "källa"], [
+            [r["what"], str(r["times_per_year"]), r.get("party") or "", _where(r.get("evidence"), show_text)]
+            for r in recurring]))
+    return parts
+
+
+def record_view(record: dict, show_text: bool = False) -> Panel:
+    """Give a document record at a glance."""
+    evidence = record.get("evidence") or {}
+    lines = Table.grid(padding=(0, 2))
+    lines.add_column(style="bold")
+    lines.add_column()
+    rows = [
+        ("Typ", record.get("doc_type") or ""),
+        ("Kommun/region", record.get("municipality") or ""),
+        ("Nämnd", record.get("authority") or ""),
+        ("Diarienummer", ", ".join(record.get("case_numbers") or []) or "–"),
+        ("Datum", record.get("document_date") or "–"),
+        ("Handläggare", record.get("officer") or "–"),
+        ("Period", _period_text(record.get("period") or {})),
+    ]
+    extension = extension_text((record.get("period") or {}).get("extension"))
+    if extension:
+        rows.append(("Förlängning", extension))
+    if record.get("status") not in (None, "ok"):
+        rows.append(("Status", "; ".join(record.get("warnings") or []) or record["status"]))
+    for label, value in rows:
+        lines.add_row(label, escape(str(value)))
+    if show_text and evidence.get("period"):
+        lines.add_row("", escape(_where(evidence["period"], True)))
+    title = f"{escape(record['source'])} ({record.get('pages', 1)} s.{', OCR' if record.get('ocr') else ''})"
+    return Panel(Group(lines, *fact_tables(record, show_text)), title=title, title_align="left")
+
+
+def partnership_view(partnership: dict, show_text: bool = False) -> Panel:
+    """Give a partnership: parties, period, notice deadline, renewal, money, duties, documents."""
+    head = Table.grid(padding=(0, 2))
+    head.add_column(style="bold")
+    head.add_column()
+    period = partnership.get("period") or {}
+    rows = [
+        ("Kommun/region", partnership.get("municipality") or ""),
+        ("Nämnd", partnership.get("authority") or ""),
+        ("Diarienummer", ", ".join(partnership.get("case_numbers") or []) or "–"),
+        ("Period", _period_text(period)),
+    ]
+    if partnership.get("notice_deadline"):
+        rows.append(("Sista dag att säga upp", partnership["notice_deadline"]))
+    extension = extension_text(period.get("extension"))
+    if extension:
+        rows.append(("Förlängning", extension))
+    if partnership.get("predecessor"):
+        rows.append(("Föregångare", partnership["predecessor"]))
+    for label, value in rows:
+        head.add_row(label, escape(str(value)))
+    documents = _facts_table("Dokument", ["datum", "typ", "diarienummer", "fil"], [
+        [d.get("document_date") or "–", d.get("doc_type") or "", ", ".join(d.get("case_numbers") or []),
+         d.get("source", "")] for d in partnership.get("documents") or []])
+    parts = [head, *fact_tables(partnership, show_text), documents]
+    warnings = partnership.get("warnings") or []
+    if warnings:
+        parts.append(Text("Varningar:\n" + "\n".join(f"  ! {w}" for w in warnings), style="yellow"))
+    status = partnership.get("status") or ""
+    title = f"{escape(partnership['id'])}" + (f" [{_status_style(status)}]{status}[/]" if status else "")
+    return Panel(Group(*parts), title=title, title_align="left")
+
+
+def _status_style(status: str) -> str:
+    return {"active": "green", "expiring": "bold yellow", "ended": "dim", "draft": "cyan"}.get(status, "white")
+
+
+def rows_table(rows: list[dict], columns: Sequence[str], headers: Sequence[str] | None = None,
+               title: str | None = None) -> Table:
+    """Give a plain table of rows (listing commands)."""
+    table = Table(title=title, title_justify="left")
+    for header in headers or columns:
+        table.add_column(header, overflow="fold")
+    for row in rows:
+        table.add_row(*(escape(_cell(row.get(c))) for c in columns))
+    return table
+
+
+def summary_text(counts: dict[str, int], failures: list[tuple[str, str]], notes: list[tuple[str, str]]) -> str:
+    """Give the ingest summary: counts on one line, then one line per failed or noted file."""
+    order = ("new", "updated", "unchanged", "needs_ocr", "skipped", "failed")
+    names = {"needs_ocr": "needs OCR"}
+    line = ", ".join(f"{counts.get(k, 0)} {names.get(k, k)}" for k in order)
+    out = [f"Ingested: {line}"]
+    out += [f"  {path}: {reason}" for path, reason in notes]
+    out += [f"  FAILED {path}: {reason}" for path, reason in failures]
+    return "\n".join(out)

@@ -1,0 +1,97 @@
+"""The catalogue: schema and migrations, one transaction per file, full-text search, read-only SQL."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from iopcli.catalogue import SCHEMA_VERSION, Catalogue, schema_version
+from iopcli.errors import IopError
+from iopcli.model import text_document
+from iopcli.record import build_record
+
+
+def record_for(text: str, path: str = "/docs/a.txt") -> tuple[dict, str]:
+    document = text_document(text, name=path)
+    return build_record(document), document.text
+
+
+def test_new_catalogue_is_at_the_current_schema_version(tmp_path):
+    with Catalogue(tmp_path / "iop.db") as catalogue:
+        assert schema_version(catalogue.db) == SCHEMA_VERSION
+        assert {"documents", "versions", "case_numbers", "parties", "amounts", "periods", "deadlines",
+                "recurring", "partnerships", "documents_fts"} <= set(catalogue.db.table_names())
+
+
+def test_catalogue_from_a_newer_iop_is_refused(tmp_path):
+    with Catalogue(tmp_path / "iop.db") as catalogue:
+        catalogue.db["meta"].upsert({"key": "schema_version", "value": str(SCHEMA_VERSION + 1)}, pk="key")
+    with pytest.raises(IopError, match="newer iop"):
+        Catalogue(tmp_path / "iop.db")
+
+
+def test_a_file_that_is_not_a_catalogue_is_a_clear_error(tmp_path):
+    path = tmp_path / "iop.db"
+    path.write_text("hello, this is not sqlite" * 100)
+    with pytest.raises(IopError, match="not an iop catalogue"):
+        Catalogue(path)
+
+
+def test_upsert_writes_record_facts_and_a_version(tmp_path):
+    record, text = record_for("Dnr SON 2024-1523\nBeloppet är 450 tkr per år.")
+    with Catalogue(tmp_path / "iop.db") as catalogue:
+        catalogue.upsert_document(record, text, (0,), size=10, mtime=1.0)
+        row = catalogue.db.execute("select value, key, raw, page from case_numbers").fetchone()
+        assert row[0] == "SON 2024-1523" and row[2] == "SON 2024-1523" and row[3] == 1
+        assert catalogue.records()[0]["case_numbers"] == ["SON 2024-1523"]
+        assert [v["version"] for v in catalogue.versions("/docs/a.txt")] == [1]
+
+
+def test_a_file_is_written_whole_or_not_at_all(tmp_path, monkeypatch):
+    first, text = record_for("Dnr SON 2024-1523")
+    with Catalogue(tmp_path / "iop.db") as catalogue:
+        catalogue.upsert_document(first, text, (0,), size=10, mtime=1.0)
+        changed, changed_text = record_for("Dnr SON 2025-0001")
+
+        def broken_fact_rows(record):
+            raise RuntimeError("disk full")
+
+        monkeypatch.setattr("iopcli.catalogue.fact_rows", broken_fact_rows)
+        with pytest.raises(RuntimeError):
+            catalogue.upsert_document(changed, changed_text, (0,), size=11, mtime=2.0)
+        # The earlier record is intact: its facts and its text, one version.
+        assert catalogue.records()[0]["case_numbers"] == ["SON 2024-1523"]
+        assert catalogue.db.execute("select count(*) from case_numbers").fetchone()[0] == 1
+        assert len(catalogue.versions("/docs/a.txt")) == 1
+
+
+def test_failure_of_a_known_file_keeps_its_record(tmp_path):
+    record, text = record_for("Dnr SON 2024-1523")
+    with Catalogue(tmp_path / "iop.db") as catalogue:
+        catalogue.upsert_document(record, text, (0,), size=10, mtime=1.0)
+        catalogue.record_failure("/docs/a.txt", 10, "not a readable PDF")
+        assert catalogue.records()[0]["case_numbers"] == ["SON 2024-1523"]
+        assert catalogue.db.execute("select error from documents").fetchone()[0] == "not a readable PDF"
+
+
+def test_full_text_search_keeps_a_a_and_o_distinct(tmp_path):
+    with Catalogue(tmp_path / "iop.db") as catalogue:
+        for name, text in (("/d/1.txt", "Avtalet gäller ett år."), ("/d/2.txt", "Ett ar i taget.")):
+            record, body = record_for(text, name)
+            catalogue.upsert_document(record, body, (0,), size=1, mtime=1.0)
+        assert [r["source"] for r in catalogue.search("år")] == ["1.txt"]
+        assert [r["source"] for r in catalogue.search("ar")] == ["2.txt"]
+
+
+def test_read_only_query_refuses_writes(tmp_path):
+    with Catalogue(tmp_path / "iop.db") as catalogue:
+        with pytest.raises(IopError, match="query"):
+            catalogue.read_only_query("delete from documents")
+        assert catalogue.read_only_query("select count(*) as n from documents") == [{"n": 0}]
+
+
+def test_records_round_trip_as_json(tmp_path):
+    record, text = record_for("Överenskommelsen gäller från och med 2023-01-01 till och med 2025-12-31.")
+    with Catalogue(tmp_path / "iop.db") as catalogue:
+        catalogue.upsert_document(record, text, (0,), size=1, mtime=1.0)
+        assert catalogue.records() == [json.loads(json.dumps(record))]
