@@ -1,6 +1,6 @@
 """Swedish dates: locate them in text, then normalise each match to a datetime.date.
 
-Forms: `2025-12-31`, `2025.12.31`, `20150812`, `1 april 2025`, `den 31 mars 2014`,
+Forms: `2025-12-31`, `2025.12.31`, `31.12.2025`, `20150812`, `1 april 2025`, `den 31 mars 2014`,
 `Tisdagen den 24 mars 2015`, `31 dec 2025`, `1/4 2025`, `1/4-2025`, `8/2` (year from context),
 `30 september` (no year: a day each year).
 """
@@ -18,12 +18,15 @@ from iopcli.text import fold
 _MONTH_ALT = "|".join(sorted((re.escape(m) for m in sv.MONTHS), key=len, reverse=True))
 _WEEKDAY_ALT = "|".join(w.replace("ö", "o") for w in sv.WEEKDAYS)
 
-ISO_RE = re.compile(r"(?<![\d-])((?:19|20)\d\d)-(0?[1-9]|1[0-2])-(0?[1-9]|[12]\d|3[01])(?![\d])")
+# A dash before the year is allowed after a date (`2016-05-01--2018-04-30`), not after a word.
+ISO_RE = re.compile(r"(?<!\d)(?<![^\W\d_]-)(?<!=)((?:19|20)\d\d)-(0?[1-9]|1[0-2])-(0?[1-9]|[12]\d|3[01])(?![\d])")
 DOTTED_RE = re.compile(r"(?<![\d.])((?:19|20)\d\d)\.(0[1-9]|1[0-2])\.(0[1-9]|[12]\d|3[01])(?![\d])")
-COMPACT_RE = re.compile(r"(?<![\d-])((?:19|20)\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?![\d-])")
+DMY_DOTTED_RE = re.compile(r"(?<![\d.])([0-3]?\d)\.([01]?\d)\.((?:19|20)\d\d)(?![\d.]\d)")
+# Not a personnummer (`19850812-1234`); a range of two compact dates (`20230101-20251231`) is fine.
+COMPACT_RE = re.compile(r"(?<!\d)(?:(?<=\d{8}-)|(?<!-))((?:19|20)\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?!\d|-\d{1,5}\b)")
 # Written: `1 april 2025`, `den 1:a april 2025`, `31 dec. 2025`. Matched in folded text.
 WRITTEN_RE = re.compile(
-    rf"(?:\b(?:{_WEEKDAY_ALT})(?:en)?\s+)?(?:\bden\s+)?\b([0-3]?\d)(?::[ae])?\s+({_MONTH_ALT})\b\.?(?:\s+((?:19|20)\d\d)\b)?"
+    rf"(?:\b(?:{_WEEKDAY_ALT})(?:en)?\s+)?(?:\bden\s+)?\b([0-3]?\d)(?::[ae])?\s+({_MONTH_ALT})\b\.?(?:,?\s+((?:19|20)\d\d)\b)?"
 )
 SLASH_RE = re.compile(r"(?<![\d/])([0-3]?\d)/([01]?\d)(?:\s*-?\s*((?:19|20)\d\d)\b|(?![\d/]))")
 MONTH_YEAR_RE = re.compile(rf"\b({_MONTH_ALT})\b\.?\s+((?:19|20)\d\d)\b")
@@ -102,6 +105,8 @@ def find_dates(text: str, default_year: int | None = None) -> list[tuple[int, in
 
     >>> [(s, e, d.isoformat()) for s, e, d in find_dates("från 1 april 2025 till 2025-12-31")]
     [(5, 17, '2025-04-01'), (23, 33, '2025-12-31')]
+    >>> [d.isoformat() for s, e, d in find_dates("gäller 1/4 2025 - 31/12 2025, ej KS 8/2")]
+    ['2025-04-01', '2025-12-31']
     """
     folded = fold(text)
     found: list[tuple[int, int, date]] = []
@@ -115,6 +120,8 @@ def find_dates(text: str, default_year: int | None = None) -> list[tuple[int, in
     for pattern in (ISO_RE, DOTTED_RE, COMPACT_RE):
         for m in pattern.finditer(text):
             add(m.start(), m.end(), safe_date(int(m[1]), int(m[2]), int(m[3])))
+    for m in DMY_DOTTED_RE.finditer(text):
+        add(m.start(), m.end(), safe_date(int(m[3]), int(m[2]), int(m[1])))
     for m in WRITTEN_RE.finditer(folded):
         year = int(m[3]) if m[3] else default_year
         if year:
@@ -142,8 +149,10 @@ def find_day_months(text: str) -> list[tuple[int, int, int, int]]:
 
 def _looks_like_case_or_ratio(text: str, start: int, end: int) -> bool:
     """True where an `8/2`-like match is part of a case number or a fraction, not a date."""
-    before = text[max(0, start - 6):start]
-    return bool(re.search(r"[A-Za-zÅÄÖåäö]\s?$|[:/]\s?$", before)) or (end < len(text) and text[end] in "/:")
+    before = text[max(0, start - 8):start]
+    # A registry prefix (`KS 8/2`), a § or a joint before it, or more number after it.
+    return bool(re.search(r"(?<![a-zåäö])[A-ZÅÄÖ]{2,6}[ -]?$|§\s?$|[:/\d]\s?$", before)) or (
+        end < len(text) and text[end] in "/:")
 
 
 def context_year(text: str) -> int | None:

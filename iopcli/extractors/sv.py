@@ -137,3 +137,134 @@ AUTOMATIC_WORDS = ("automatiskt", "löper vidare", "förlängs med")
 DEADLINE_CUES = ("senast", "återrapport", "återrapportering", "redovisning", "redovisas", "rapport",
                  "lämnas", "inkomma", "inlämnas", "ska ske", "sker")
 QUARTER_WORDS = ("kvartalet", "kvartal")
+
+# Common Swedish given names: a name written surname first in a header table (`Venemalm Sofia`)
+# is turned round only when its last word is one of these and its first word is not.
+GIVEN_NAMES = frozenset("""
+Agneta Alexander Alice Alva Amanda Andreas Anders Angelica Anita Ann Anna Anne Annelie Annika Anton
+Arvid Axel Barbro Bengt Berit Birgitta Bo Britt Camilla Carin Carina Carl Caroline Cecilia Charlotta
+Charlotte Christer Christian Christina Christoffer Daniel David Ebba Elin Elisabeth Ella Ellen Elsa
+Emelie Emil Emma Erik Eva Fredrik Frida Gabriella Gunilla Gustav Gustaf Göran Hanna Hans Helena Helen
+Henrik Ida Inger Ingrid Isabella Jakob Jan Jenny Jens Jessica Joakim Johan Johanna Johannes John Jonas
+Jonathan Josefin Josefine Julia Jörgen Karin Karl Katarina Kerstin Kim Kristina Lars Lena Lennart
+Lina Linda Linnea Lisa Liselott Liselotte Louise Magnus Malin Maria Marie Marcus Markus Martin Mats
+Matilda Mattias Maja Malou Mikael Michael Monica Monika Nela Niklas Nils Olof Ola Oliver Oscar Oskar
+Patrik Peter Per Petra Pia Rebecka Richard Robert Robin Sandra Sara Sebastian Simon Sofia Sofie
+Stefan Susanne Sven Therese Thomas Tobias Tomas Torbjörn Ulf Ulla Ulrika Veronica Viktor Viktoria
+Vilhelm William Yvonne Åsa Åke Örjan
+""".split())
+
+# --- Municipalities, regions and nämnder (added for doctype/parties) ---------------------------
+
+# The 290 kommuner as written before `kommun`/`stad` (genitive where Swedish adds an s):
+# `Linköpings kommun`, `Ale kommun`, `Falu kommun`, `Stockholms stad`.
+MUNICIPALITY_STEMS = (
+    # Stockholms län
+    "Botkyrka", "Danderyds", "Ekerö", "Haninge", "Huddinge", "Järfälla", "Lidingö", "Nacka", "Norrtälje",
+    "Nykvarns", "Nynäshamns", "Salems", "Sigtuna", "Sollentuna", "Solna", "Stockholms", "Sundbybergs",
+    "Södertälje", "Tyresö", "Täby", "Upplands Väsby", "Upplands-Bro", "Vallentuna", "Vaxholms", "Värmdö",
+    "Österåkers",
+    # Uppsala län
+    "Enköpings", "Heby", "Håbo", "Knivsta", "Tierps", "Uppsala", "Älvkarleby", "Östhammars",
+    # Södermanlands län
+    "Eskilstuna", "Flens", "Gnesta", "Katrineholms", "Nyköpings", "Oxelösunds", "Strängnäs", "Trosa",
+    "Vingåkers",
+    # Östergötlands län
+    "Boxholms", "Finspångs", "Kinda", "Linköpings", "Mjölby", "Motala", "Norrköpings", "Söderköpings",
+    "Vadstena", "Valdemarsviks", "Ydre", "Åtvidabergs", "Ödeshögs",
+    # Jönköpings län
+    "Aneby", "Eksjö", "Gislaveds", "Gnosjö", "Habo", "Jönköpings", "Mullsjö", "Nässjö", "Sävsjö", "Tranås",
+    "Vaggeryds", "Vetlanda", "Värnamo",
+    # Kronobergs län
+    "Alvesta", "Lessebo", "Ljungby", "Markaryds", "Tingsryds", "Uppvidinge", "Växjö", "Älmhults",
+    # Kalmar län
+    "Borgholms", "Emmaboda", "Hultsfreds", "Högsby", "Kalmar", "Mönsterås", "Mörbylånga", "Nybro",
+    "Oskarshamns", "Torsås", "Vimmerby", "Västerviks",
+    # Gotlands län
+    "Gotlands",
+    # Blekinge län
+    "Karlshamns", "Karlskrona", "Olofströms", "Ronneby", "Sölvesborgs",
+    # Skåne län
+    "Bjuvs", "Bromölla", "Burlövs", "Båstads", "Eslövs", "Helsingborgs", "Hässleholms", "Höganäs", "Hörby",
+    "Höörs", "Klippans", "Kristianstads", "Kävlinge", "Landskrona", "Lomma", "Lunds", "Malmö", "Osby",
+    "Perstorps", "Simrishamns", "Sjöbo", "Skurups", "Staffanstorps", "Svalövs", "Svedala", "Tomelilla",
+    "Trelleborgs", "Vellinge", "Ystads", "Åstorps", "Ängelholms", "Örkelljunga", "Östra Göinge",
+    # Hallands län
+    "Falkenbergs", "Halmstads", "Hylte", "Kungsbacka", "Laholms", "Varbergs",
+    # Västra Götalands län
+    "Ale", "Alingsås", "Bengtsfors", "Bollebygds", "Borås", "Dals-Eds", "Essunga", "Falköpings",
+    "Färgelanda", "Grästorps", "Gullspångs", "Göteborgs", "Götene", "Herrljunga", "Hjo", "Härryda",
+    "Karlsborgs", "Kungälvs", "Lerums", "Lidköpings", "Lilla Edets", "Lysekils", "Mariestads", "Marks",
+    "Melleruds", "Munkedals", "Mölndals", "Orusts", "Partille", "Skara", "Skövde", "Sotenäs",
+    "Stenungsunds", "Strömstads", "Svenljunga", "Tanums", "Tibro", "Tidaholms", "Tjörns", "Tranemo",
+    "Trollhättans", "Töreboda", "Uddevalla", "Ulricehamns", "Vara", "Vårgårda", "Vänersborgs", "Åmåls",
+    "Öckerö",
+    # Värmlands län
+    "Arvika", "Eda", "Filipstads", "Forshaga", "Grums", "Hagfors", "Hammarö", "Karlstads", "Kils",
+    "Kristinehamns", "Munkfors", "Storfors", "Sunne", "Säffle", "Torsby", "Årjängs",
+    # Örebro län
+    "Askersunds", "Degerfors", "Hallsbergs", "Hällefors", "Karlskoga", "Kumla", "Laxå", "Lekebergs",
+    "Lindesbergs", "Ljusnarsbergs", "Nora", "Örebro",
+    # Västmanlands län
+    "Arboga", "Fagersta", "Hallstahammars", "Kungsörs", "Köpings", "Norbergs", "Sala", "Skinnskattebergs",
+    "Surahammars", "Västerås",
+    # Dalarnas län
+    "Avesta", "Borlänge", "Falu", "Gagnefs", "Hedemora", "Leksands", "Ludvika", "Malung-Sälens", "Mora",
+    "Orsa", "Rättviks", "Smedjebackens", "Säters", "Vansbro", "Älvdalens",
+    # Gävleborgs län
+    "Bollnäs", "Gävle", "Hofors", "Hudiksvalls", "Ljusdals", "Nordanstigs", "Ockelbo", "Ovanåkers",
+    "Sandvikens", "Söderhamns",
+    # Västernorrlands län
+    "Härnösands", "Kramfors", "Sollefteå", "Sundsvalls", "Timrå", "Ånge", "Örnsköldsviks",
+    # Jämtlands län
+    "Bergs", "Bräcke", "Härjedalens", "Krokoms", "Ragunda", "Strömsunds", "Åre", "Östersunds",
+    # Västerbottens län
+    "Bjurholms", "Dorotea", "Lycksele", "Malå", "Nordmalings", "Norsjö", "Robertsfors", "Skellefteå",
+    "Sorsele", "Storumans", "Umeå", "Vilhelmina", "Vindelns", "Vännäs", "Åsele",
+    # Norrbottens län
+    "Arjeplogs", "Arvidsjaurs", "Bodens", "Gällivare", "Haparanda", "Jokkmokks", "Kalix", "Kiruna", "Luleå",
+    "Pajala", "Piteå", "Älvsbyns", "Överkalix", "Övertorneå",
+)
+# Stems whose final s belongs to the place name (`Borås kommun` is Borås, not Borå); the rest drop it.
+PLACE_NAME_KEEPS_S = ("Alingsås", "Borås", "Höganäs", "Strängnäs", "Sotenäs", "Västerås", "Vännäs", "Bollnäs",
+                      "Torsås", "Mönsterås")
+PLACE_NAME_EXCEPTIONS = {"Falu": "Falun"}
+
+# The 21 regions, in their own spelling.
+REGIONS = (
+    "Region Stockholm", "Region Uppsala", "Region Sörmland", "Region Östergötland", "Region Jönköpings län",
+    "Region Kronoberg", "Region Kalmar län", "Region Gotland", "Region Blekinge", "Region Skåne",
+    "Region Halland", "Västra Götalandsregionen", "Region Värmland", "Region Örebro län", "Region Västmanland",
+    "Region Dalarna", "Region Gävleborg", "Region Västernorrland", "Region Jämtland Härjedalen",
+    "Region Västerbotten", "Region Norrbotten",
+)
+
+# Parts of nämnd and styrelse names, in their proper spelling, to restore å/ä/ö in OCR text
+# (`Social- och omsorgsnamnden` -> `Social- och omsorgsnämnden`).
+AUTHORITY_NAME_PARTS = (
+    "nämnden", "nämnd", "styrelsen", "styrelse", "social", "omsorgs", "omsorg", "vård", "äldre", "barn",
+    "ungdoms", "utbildnings", "kultur", "fritids", "miljö", "hälso", "sjukvårds", "arbetsmarknads",
+    "välfärds", "förskole", "grundskole", "gymnasie", "bildnings", "bygg", "byggnads", "samhällsbyggnads",
+    "stadsbyggnads", "tekniska", "teknik", "individ", "familjeomsorgs", "familje", "funktionshinder",
+    "folkhälso", "överförmyndar", "kommun", "region", "stadsdels", "trygghets", "lärande", "skol", "service",
+    "vuxenutbildnings", "integrations", "kompetens", "idrotts", "plan", "näringslivs", "demokrati",
+    "omvårdnads", "stöd", "utvecklings", "äldreomsorgs", "socialtjänst", "och", "samt", "arbete", "hälsa",
+    "kultur", "fritid", "ungdom", "utbildning", "arbetsmarknad", "gymnasie", "vuxen", "sjukvård",
+)
+
+# Words that make up civil-society organisation names, in their proper spelling: an OCR-damaged
+# word of a party's name (`vitthesstod`) is restored only to one of these (or to a place name).
+ORG_NAME_WORDS = (
+    "brottsofferjour", "brottsofferjouren", "brottsofferjourer", "vittnesstöd", "brottsofferstöd",
+    "kvinnojour", "kvinnojouren", "tjejjour", "tjejjouren", "ungdomsjour", "ungdomsjouren", "mansjour",
+    "mansjouren", "killjour", "killjouren", "kvinnohus", "kvinnohuset", "stödcentrum", "förening",
+    "föreningen", "stiftelse", "stiftelsen", "stadsmission", "stadsmissionen", "räddningsmissionen",
+    "frälsningsarmén", "röda", "korset", "rädda", "barnen", "riksförbund", "riksförbundet", "länsförbund",
+    "förbund", "förbundet", "idrottsförening", "idrottsföreningen", "hembygdsförening", "församling",
+    "församlingen", "kyrka", "kyrkan", "svenska", "ideell", "ideella", "idéburen", "idéburna", "fritidsgård",
+    "föräldraförening", "anhörigförening", "pensionärsförening", "pensionärer", "hyresgästförening",
+    "studieförbund", "studieförbundet", "vuxenskola", "bilda", "sensus", "medborgarskolan", "länkarna",
+    "stöd", "hjälp", "hjälpen", "läxhjälp", "nätverk", "nätverket", "våld", "mot", "för", "och", "i",
+    "unga", "äldre", "barn", "ungdom", "ungdomar", "kvinnor", "män", "tjejer", "killar", "alla", "fontänhuset",
+    "klubbhus", "klubbhuset", "möjligheternas", "hus", "huset", "center", "centrum", "gård", "gården",
+)
