@@ -57,11 +57,11 @@ class Catalogue:
 
     # --- reads --------------------------------------------------------------------------------
 
-    def known_files(self) -> dict[str, tuple[str, int, float]]:
-        """Give path -> (sha256, size, mtime) for every catalogued file."""
+    def known_files(self) -> dict[str, tuple[str, int, float, str]]:
+        """Give path -> (sha256, size, mtime, status) for every catalogued file."""
         return {
-            row["path"]: (row["sha256"], row["size"], row["mtime"])
-            for row in self.db.query("select path, sha256, size, mtime from documents")
+            row["path"]: (row["sha256"], row["size"], row["mtime"], row["status"])
+            for row in self.db.query("select path, sha256, size, mtime, status from documents")
         }
 
     def records(self, where: str = "", params: dict | None = None) -> list[dict]:

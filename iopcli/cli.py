@@ -151,6 +151,12 @@ def ingest(
         notes += [(o.path, "; ".join(o.changes)) for o in summary.outcomes if o.outcome == "updated" and o.changes]
         text = summary_text(counts, [], notes)
         out.print(_escape(text))
+        if counts["needs_ocr"]:
+            from iopcli.ocr import INSTALL_HINT
+
+            hint = "OCR is off (--ocr never)" if ocr is OcrMode.never else f"Tesseract is not installed: {INSTALL_HINT}"
+            out.print(f"{counts['needs_ocr']} scanned file(s) catalogued without text. {_escape(hint)}, "
+                      "then run `iop ingest --ocr auto` on them again.")
         for path, reason in failures:
             err.print(f"[red]Error:[/] {_escape(path)}: {_escape(reason)}")
     if failures:
@@ -172,11 +178,9 @@ def _ingest_with_progress(pipeline, catalogue, paths, ocr_reader):
 
 def _ocr_reader(mode: OcrMode, db_file: Path):
     """Give the OCR callable the readers use, or None when OCR is off."""
-    if mode is OcrMode.never:
-        return None
-    from iopcli import ocr as ocr_module
+    from iopcli.ingest import ocr_reader
 
-    return ocr_module.reader_for(mode.value, cache_dir=Path(str(db_file) + ".ocr-cache"))
+    return ocr_reader(mode.value, cache_dir=Path(str(db_file) + ".ocr-cache"))
 
 
 # --- extract ----------------------------------------------------------------------------------
@@ -274,9 +278,11 @@ def expiring(
     if not rows:
         out.print(f"No agreement ends before {limit}.")
         return
+    shown = [{**r, "civil": ", ".join(p["name"] for p in r.get("parties") or [] if p.get("sector") == "civil"),
+              "renews": "automatiskt" if r.get("renews_automatically") else ""} for r in rows]
     out.print(rows_table(
-        rows, ["id", "end", "days_left", "status", "notice_deadline", "notice_note", "renewal", "parties"],
-        ["partnerskap", "slutar", "dagar kvar", "status", "sista uppsägningsdag", "", "förlängning", "parter"],
+        shown, ["id", "end", "days_left", "status", "notice_deadline", "notice_note", "civil"],
+        ["partnerskap", "slutar", "dagar kvar", "status", "sista uppsägningsdag", "anmärkning", "idéburna parter"],
         title=f"Avtal som löper ut före {limit} (per {day})"))
 
 
@@ -355,6 +361,164 @@ def query(
         sys.stdout.write(to_csv(rows, columns))
     else:
         out.print(rows_table(rows, columns))
+
+
+# --- partnerships, deadlines, check ------------------------------------------------------------
+
+@app.command(epilog="Examples:  iop partnerships --municipality Linköping   ·   iop partnerships --active-on 2025-06-01 --csv")
+def partnerships(
+    municipality: Annotated[Optional[str], typer.Option(help="Only this kommun or region (part of the name).", show_default=False)] = None,
+    party: Annotated[Optional[str], typer.Option(help="Only partnerships with this party (name or org number).", show_default=False)] = None,
+    active_on: Annotated[Optional[str], typer.Option(help="Only those running on this date (YYYY-MM-DD).", show_default=False)] = None,
+    db: DbOption = None,
+    as_json: JsonOption = False,
+    as_csv: Annotated[bool, typer.Option("--csv", help="Print CSV (opens right in Swedish Excel).")] = False,
+    today: TodayOption = None,
+) -> None:
+    """List the partnerships: documents grouped into one agreement each, with status and period."""
+    from iopcli import queries
+    from iopcli.render import rows_table, to_csv
+
+    with user_errors():
+        with _open(db) as catalogue:
+            found = queries.partnerships(catalogue, _today(today), municipality=municipality, party=party,
+                                         active_on=parse_day(active_on, "--active-on"))
+    if as_json:
+        _echo_json(found)
+        return
+    rows = [queries.partnership_row(p) for p in found]
+    columns = ["id", "status", "municipality", "authority", "start", "end", "notice_deadline", "civil_parties",
+               "case_numbers", "documents"]
+    if as_csv:
+        sys.stdout.write(to_csv(rows, columns))
+    elif not rows:
+        out.print("No partnership matches.")
+    else:
+        out.print(rows_table(rows, columns, ["id", "status", "kommun/region", "nämnd", "från", "till",
+                                             "sista uppsägningsdag", "idéburna parter", "diarienummer", "dok."]))
+
+
+@app.command(epilog="Examples:  iop deadlines --before 2026-07-01   ·   iop deadlines --ics > iop.ics")
+def deadlines(
+    before: Annotated[Optional[str], typer.Option(help="Up to this date (YYYY-MM-DD).", show_default=False)] = None,
+    after: Annotated[Optional[str], typer.Option(help="From this date. Default: today.", show_default=False)] = None,
+    ics: Annotated[bool, typer.Option("--ics", help="Print an iCalendar file (Outlook, Google Calendar).")] = False,
+    db: DbOption = None,
+    as_json: JsonOption = False,
+    today: TodayOption = None,
+) -> None:
+    """List every dated duty, notice deadline and next recurring duty across partnerships, soonest first."""
+    from iopcli import partnership as rules
+    from iopcli.render import rows_table
+
+    with user_errors():
+        with _open(db) as catalogue:
+            events = rules.deadlines(catalogue.partnerships(), after=parse_day(after, "--after"),
+                                     before=parse_day(before, "--before"), today=_today(today))
+    if ics:
+        from iopcli.calendar import to_ics
+
+        sys.stdout.write(to_ics(events))
+    elif as_json:
+        _echo_json(events)
+    elif not events:
+        out.print("No deadlines in that window.")
+    else:
+        out.print(rows_table(events, ["date", "kind", "what", "partnership_id"], ["datum", "slag", "vad", "partnerskap"]))
+
+
+@app.command(epilog="Example:  iop check || echo 'look at the warnings'")
+def check(
+    db: DbOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Print the warnings of every partnership; exit code 1 when there are any.
+
+    Checks: stated duration against the dates, contributions against the stated total, org numbers
+    (Luhn check digit, first digit against sector), documents that disagree, an agreement with no
+    end and no notice period, a proposal without an agreement.
+    """
+    from iopcli import partnership as rules
+    from iopcli.render import rows_table
+
+    with user_errors():
+        with _open(db) as catalogue:
+            warnings = rules.check(catalogue.partnerships())
+    if as_json:
+        _echo_json([{"partnership_id": pid, "warning": text} for pid, text in warnings])
+    elif warnings:
+        out.print(rows_table([{"id": pid, "warning": text} for pid, text in warnings], ["id", "warning"],
+                             ["partnerskap", "varning"]))
+    else:
+        out.print("No warnings.")
+    if warnings:
+        raise typer.Exit(1)
+
+
+# --- diff and history -------------------------------------------------------------------------
+
+@app.command(epilog="Examples:  iop diff original.pdf revision.pdf   ·   iop diff avtal.pdf@1 avtal.pdf@2 --json   ·   iop diff PARTNERSHIP_ID")
+def diff(
+    a: Annotated[str, typer.Argument(help="A file (path or name), PATH@N for version N, a case number, or a partnership id.", show_default=False)],
+    b: Annotated[Optional[str], typer.Argument(help="The other side; omit it when A is a partnership id.", show_default=False)] = None,
+    db: DbOption = None,
+    as_json: JsonOption = False,
+    fields_only: Annotated[bool, typer.Option("--fields-only", help="Only the changes in period, money, parties and duties.")] = False,
+    text_only: Annotated[bool, typer.Option("--text-only", help="Only the changes in the text, section by section.")] = False,
+) -> None:
+    """Show what changed between two versions of an agreement: fields first, then the text.
+
+    Exit code 0 when equal, 1 when different (like diff), 2 on error.
+    """
+    from iopcli import diff as differ
+    from iopcli import queries
+    from iopcli.render import diff_view
+
+    try:
+        with _open(db) as catalogue:
+            if b is None:
+                pair = queries.partnership_pair(catalogue, a)
+                if pair is None:
+                    raise UsageError(f"{a} is not a partnership id: give two documents to compare")
+                a, b = pair
+            side_a, side_b = queries.diff_side(catalogue, a), queries.diff_side(catalogue, b)
+    except IopError as exc:
+        err.print(f"[red]Error:[/] {_escape(str(exc))}")
+        raise typer.Exit(2)
+    result = differ.diff_records(side_a["record"], side_a["text"], side_a["page_starts"],
+                                 side_b["record"], side_b["text"], side_b["page_starts"])
+    if fields_only:
+        result["text"] = []
+    if text_only:
+        result["changes"] = []
+    if as_json:
+        _echo_json(result)
+    else:
+        out.print(diff_view(result))
+    raise typer.Exit(0 if not result["changes"] and not result["text"] else 1)
+
+
+@app.command(epilog="Examples:  iop history samples/avtal.pdf   ·   iop history 'SON 2019-536' --json")
+def history(
+    name: Annotated[list[str], typer.Argument(help="A file (path or name) or a case number.", show_default=False)],
+    db: DbOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """List the versions of a file kept by ingest, with their dates and hashes (compare with `iop diff PATH@1 PATH@2`)."""
+    from iopcli import queries
+    from iopcli.render import rows_table
+
+    text = " ".join(name)
+    with user_errors():
+        with _open(db) as catalogue:
+            versions = queries.history(catalogue, text)
+        if not versions:
+            raise NotFound(f"{text}: no such file or case number in the catalogue")
+    if as_json:
+        _echo_json(versions)
+    else:
+        out.print(rows_table(versions, ["path", "version", "ingested_at", "document_date", "sha256", "changes"],
+                             ["fil", "version", "inläst", "dokumentdatum", "sha256", "ändringar"]))
 
 
 def main() -> None:

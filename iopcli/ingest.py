@@ -88,11 +88,13 @@ def _ingest_one(catalogue: Catalogue, path: Path, known: dict, ocr) -> Outcome:
     try:
         stat = path.stat()
         before = known.get(key)
-        if before and before[1] == stat.st_size and before[2] == stat.st_mtime:
+        # A scan catalogued as needing OCR is read again once OCR is on: the OCR fills it in.
+        waiting_for_ocr = bool(before and before[3] == "needs_ocr" and ocr is not None)
+        if before and before[1] == stat.st_size and before[2] == stat.st_mtime and not waiting_for_ocr:
             return Outcome(key, "unchanged")
         data = path.read_bytes()
         sha256 = readers.sha256_of(data)
-        if before and before[0] == sha256:
+        if before and before[0] == sha256 and not waiting_for_ocr:
             catalogue.touch(key, stat.st_mtime)
             return Outcome(key, "unchanged")
         document = readers.read(path, data, ocr=ocr)
@@ -111,6 +113,8 @@ def _ingest_one(catalogue: Catalogue, path: Path, known: dict, ocr) -> Outcome:
     catalogue.upsert_document(record, document.text, document.page_starts, len(data), stat.st_mtime)
     if document.status == "needs_ocr":
         return Outcome(key, "needs_ocr", "; ".join(document.warnings))
+    if previous and previous[0]["sha256"] == record["sha256"]:
+        return Outcome(key, "updated", "recognised by OCR")
     if previous:
         return Outcome(key, "updated", changes=tuple(change_lines(previous[0], record)))
     return Outcome(key, "new")
@@ -125,9 +129,9 @@ def _reason(exc: Exception, path: Path) -> str:
 
 def change_lines(before: dict, after: dict) -> list[str]:
     """Give one line per changed field between two records: `period.end 2025-12-31 → 2026-12-31`."""
-    from iopcli.diff import field_changes, format_change
+    from iopcli.diff import change_line, field_changes
 
-    return [format_change(change) for change in field_changes(before, after)]
+    return [change_line(change) for change in field_changes(before, after)]
 
 
 def relink(catalogue: Catalogue) -> None:
@@ -136,3 +140,35 @@ def relink(catalogue: Catalogue) -> None:
 
     catalogue.replace_partnerships(link(catalogue.records()))
 
+
+
+class OcrReader:
+    """The OCR the readers call: (path, data, pages) -> {page: text}, cached by file hash.
+
+    mode "auto" recognises only pages without a text layer; "always" every page of a PDF.
+    """
+
+    def __init__(self, mode: str, cache_dir: Path):
+        from iopcli import ocr
+
+        self.mode = mode
+        self.cache = ocr.OcrCache(cache_dir)
+        self.all_pages = mode == "always"
+
+    def __call__(self, path: Path, data: bytes, pages: list[int]) -> dict[int, str]:
+        from iopcli import ocr
+
+        sha256 = readers.sha256_of(data)
+        if readers.file_type(path) == "image":
+            texts = ocr.ocr_image_pages(path, cache=self.cache, sha256=sha256)
+            return {number: text for number, text in enumerate(texts, 1)}
+        return ocr.ocr_pdf_pages(path, pages, cache=self.cache, sha256=sha256)
+
+
+def ocr_reader(mode: str, cache_dir: Path) -> OcrReader | None:
+    """Give the OCR reader for a mode, or None when OCR is off or Tesseract is not installed."""
+    from iopcli import ocr
+
+    if mode == "never" or not ocr.tesseract_available():
+        return None
+    return OcrReader(mode, cache_dir)

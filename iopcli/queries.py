@@ -90,3 +90,121 @@ def csv_row(record: dict) -> dict:
         "deadlines": [f"{d['date']} {d['what']}" for d in record.get("deadlines") or []],
         "recurring": [f"{r['what']} ({r['times_per_year']}/år)" for r in record.get("recurring") or []],
     }
+
+
+def diff_side(catalogue: Catalogue, name: str) -> dict:
+    """Give one side of a diff: {"record", "text", "page_starts", "label"} for a name.
+
+    A name is `PATH@N` (version N of a file), a path or file name, or a case number that leads
+    to exactly one document.
+    """
+    import json
+
+    from iopcli.errors import NotFound, UsageError
+
+    path_part, _, version = name.rpartition("@")
+    if path_part and version.isdigit():
+        for path in catalogue.paths_for(path_part):
+            for row in catalogue.versions(path):
+                if row["version"] == int(version):
+                    return {"record": json.loads(row["record"]), "text": row["text"],
+                            "page_starts": tuple(json.loads(row["page_starts"])), "label": name}
+        raise NotFound(f"{name}: no such version (see `iop history {path_part}`)")
+    records = catalogue.find_documents(name=name) or find_documents(catalogue, name)
+    exact = [r for r in records if name in (r["path"], r["source"])]
+    records = exact or records
+    if not records:
+        raise NotFound(f"{name}: no document in the catalogue by that name or case number")
+    if len(records) > 1:
+        names = ", ".join(r["source"] for r in records)
+        raise UsageError(f"{name} names {len(records)} documents ({names}): name one file")
+    record = records[0]
+    text, starts = catalogue.document_text(record["path"]) or ("", (0,))
+    return {"record": record, "text": text, "page_starts": starts, "label": record["source"]}
+
+
+def partnership_pair(catalogue: Catalogue, partnership_id: str) -> tuple[str, str] | None:
+    """Give the paths of the two documents a partnership's diff compares, or None if not an id.
+
+    The governing document against its predecessor's; without a predecessor, the two latest
+    documents of the partnership.
+    """
+    from iopcli.errors import UsageError
+
+    by_id = {p["id"]: p for p in catalogue.partnerships()}
+    partnership = by_id.get(partnership_id)
+    if partnership is None:
+        return None
+    predecessor = by_id.get(partnership.get("predecessor") or "")
+    documents = [d.get("path") or d["source"] for d in partnership.get("documents") or []]
+    if predecessor:
+        before = predecessor.get("governing") or predecessor["documents"][-1]["source"]
+        after = partnership.get("governing") or documents[-1]
+        return _path_of(predecessor, before), _path_of(partnership, after)
+    if len(documents) < 2:
+        raise UsageError(f"{partnership_id} has one document and no predecessor: nothing to compare")
+    return documents[-2], documents[-1]
+
+
+def _path_of(partnership: dict, source: str) -> str:
+    for document in partnership.get("documents") or []:
+        if source in (document.get("source"), document.get("path")):
+            return document.get("path") or document["source"]
+    return source
+
+
+def partnerships(catalogue: Catalogue, today: date, municipality: str | None = None, party: str | None = None,
+                 active_on: date | None = None) -> list[dict]:
+    """Give the partnerships, filtered, each with status and notice deadline as of today."""
+    from iopcli.partnership import annotate, current_term
+
+    found = []
+    for partnership in catalogue.partnerships():
+        if municipality and fold(municipality) not in fold(partnership.get("municipality") or ""):
+            continue
+        if party and not matches_partnership({**partnership, "case_numbers": [], "documents": []}, party):
+            continue
+        if active_on:
+            period = partnership.get("period") or {}
+            term = current_term(period, active_on)
+            if not term or (term["start"] and term["start"] > active_on) or term["end"] < active_on:
+                continue
+        found.append(annotate(partnership, today))
+    return found
+
+
+def partnership_row(partnership: dict) -> dict:
+    """Give one flat row of a partnership for tables and CSV."""
+    period = partnership.get("period") or {}
+    return {
+        "id": partnership["id"], "status": partnership.get("status"),
+        "municipality": partnership.get("municipality"), "authority": partnership.get("authority"),
+        "start": period.get("start"), "end": period.get("end"),
+        "notice_deadline": partnership.get("notice_deadline"),
+        "civil_parties": [p["name"] for p in partnership.get("parties") or [] if p.get("sector") == "civil"],
+        "case_numbers": partnership.get("case_numbers") or [],
+        "documents": len(partnership.get("documents") or []),
+    }
+
+
+def history(catalogue: Catalogue, name: str) -> list[dict]:
+    """Give every kept version of the files a name leads to (path, file name or case number).
+
+    Each version says which fields changed from the one before it.
+    """
+    import json
+
+    from iopcli.diff import change_line, field_changes
+
+    paths = catalogue.paths_for(name) or [r["path"] for r in find_documents(catalogue, name)]
+    rows = []
+    for path in paths:
+        previous = None
+        for version in catalogue.versions(path):
+            record = json.loads(version["record"])
+            changes = [change_line(c) for c in field_changes(previous, record)] if previous else []
+            rows.append({"path": path, "version": version["version"], "ingested_at": version["ingested_at"],
+                         "document_date": version["document_date"], "sha256": version["sha256"][:12],
+                         "size": version["size"], "changes": changes})
+            previous = record
+    return rows

@@ -100,7 +100,8 @@ def _read_pdf(path: Path, data: bytes, ocr) -> tuple[list[str], bool, tuple[str,
             page.close()
     finally:
         pdf.close()
-    blank = [i + 1 for i, page in enumerate(pages) if len(page.strip()) < MIN_PAGE_CHARS]
+    blank = [i + 1 for i, page in enumerate(pages)
+             if len(page.strip()) < MIN_PAGE_CHARS or getattr(ocr, "all_pages", False)]
     if not blank or ocr is None:
         return pages, False, ()
     recognised = ocr(path, data, blank)

@@ -222,3 +222,61 @@ def summary_text(counts: dict[str, int], failures: list[tuple[str, str]], notes:
     out += [f"  {path}: {reason}" for path, reason in notes]
     out += [f"  FAILED {path}: {reason}" for path, reason in failures]
     return "\n".join(out)
+
+
+def _value_text(value) -> str:
+    if value is None:
+        return "–"
+    if isinstance(value, dict):
+        if "sek" in value:
+            return f"{kronor(value['sek'])} {PER_NAMES.get(value.get('per'), '')} ({ROLE_NAMES.get(value.get('role'), value.get('role'))})".strip()
+        if "what" in value:
+            when = value.get("date") or (f"{value['times_per_year']} ggr/år" if value.get("times_per_year") else "")
+            return f"{value['what']}: {when}"
+        if "name" in value:
+            return f"{value['name']} {value.get('org_number') or ''}".strip()
+        return ", ".join(f"{k}={v}" for k, v in value.items() if v is not None and k != "evidence")
+    return str(value)
+
+
+def _diff_where(evidence: dict | None) -> str:
+    if not evidence:
+        return ""
+    text = " ".join(str(evidence.get("text") or "").split())
+    return f"{evidence.get('source', '')} s. {evidence.get('page', '?')}: “{text[:80]}”"
+
+
+def diff_view(diff: dict) -> Group:
+    """Give a diff for the terminal: field changes as a table, then the changed text in colour."""
+    parts: list = [Text(f"{diff['a'].get('source')}  →  {diff['b'].get('source')}", style="bold")]
+    changes = diff.get("changes") or []
+    if changes:
+        table = Table(title="Ändrade uppgifter", title_justify="left")
+        for column in ("fält", "ändring", "före", "efter", "källa"):
+            table.add_column(column, overflow="fold")
+        for change in changes:
+            where = "\n".join(w for w in (_diff_where(change.get("before_evidence")),
+                                          _diff_where(change.get("after_evidence"))) if w)
+            table.add_row(escape(change["field"]), change["change"], escape(_value_text(change.get("before"))),
+                          escape(_value_text(change.get("after"))), escape(where))
+        parts.append(table)
+    for section in diff.get("text") or []:
+        heading = Text(f"\n§ {section.get('section') or '(inledning)'} — {section['change']}", style="bold cyan")
+        parts.append(heading)
+        if section["change"] == "changed":
+            body = Text()
+            for tag, before, after in section.get("words") or []:
+                if tag == "equal":
+                    body.append(" ".join(before) + " ")
+                if tag in ("replace", "delete") and before:
+                    body.append(" ".join(before) + " ", style="red strike")
+                if tag in ("replace", "insert") and after:
+                    body.append(" ".join(after) + " ", style="green bold")
+            parts.append(body)
+        elif section["change"] == "added":
+            parts.append(Text(section.get("after") or "", style="green"))
+        elif section["change"] == "removed":
+            parts.append(Text(section.get("before") or "", style="red"))
+    if not changes and not diff.get("text"):
+        parts.append(Text("No differences."))
+    return Group(*parts)

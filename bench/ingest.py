@@ -1,0 +1,84 @@
+"""Benchmark: pages per second for `iop ingest`, raw pypdfium2 and pdfplumber, and a re-ingest.
+
+    python bench/ingest.py [--docs 200] [--pages 5] [--plumber-pages 50]
+
+Writes a synthetic corpus of text-layer PDFs in the style of samples/ (scripts/make_samples.py),
+then measures on the same files. Targets on a 2-core machine: ingest >= 100 pages/s in one
+process; an unchanged re-ingest of the corpus < 1 s. Also prints peak memory (RSS).
+"""
+from __future__ import annotations
+
+import argparse
+import resource
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "scripts"))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--docs", type=int, default=200)
+    parser.add_argument("--pages", type=int, default=5)
+    parser.add_argument("--plumber-pages", type=int, default=50, help="pdfplumber is slow: time it on this many pages")
+    args = parser.parse_args()
+
+    from make_samples import write_corpus
+
+    import pypdfium2 as pdfium
+
+    from iopcli.catalogue import Catalogue
+    from iopcli.ingest import ingest
+
+    with tempfile.TemporaryDirectory() as tmp:
+        corpus = Path(tmp) / "corpus"
+        started = time.perf_counter()
+        write_corpus(corpus, n_docs=args.docs, pages_per_doc=args.pages, seed=0)
+        files = sorted(corpus.glob("*.pdf"))
+        pages = sum(len(pdfium.PdfDocument(f)) for f in files)
+        print(f"corpus: {len(files)} PDFs, {pages} pages (written in {time.perf_counter() - started:.1f} s)")
+
+        started = time.perf_counter()
+        for f in files:
+            pdf = pdfium.PdfDocument(f)
+            for page in pdf:
+                page.get_textpage().get_text_range()
+            pdf.close()
+        raw = time.perf_counter() - started
+        print(f"pypdfium2 text:       {pages / raw:8.1f} pages/s ({raw:.2f} s)")
+
+        import pdfplumber
+
+        sample, started = 0, time.perf_counter()
+        for f in files:
+            with pdfplumber.open(f) as pdf:
+                for page in pdf.pages:
+                    page.extract_text()
+                    sample += 1
+                    if sample >= args.plumber_pages:
+                        break
+            if sample >= args.plumber_pages:
+                break
+        plumber = time.perf_counter() - started
+        print(f"pdfplumber text:      {sample / plumber:8.1f} pages/s (on {sample} pages, {plumber:.2f} s)")
+
+        with Catalogue(Path(tmp) / "bench.db") as catalogue:
+            started = time.perf_counter()
+            summary = ingest(catalogue, [corpus])
+            first = time.perf_counter() - started
+            print(f"iop ingest:           {pages / first:8.1f} pages/s ({first:.2f} s; {summary.as_dict()})")
+            started = time.perf_counter()
+            again = ingest(catalogue, [corpus])
+            second = time.perf_counter() - started
+            print(f"unchanged re-ingest:  {second:8.2f} s ({again.count('unchanged')} unchanged)")
+        peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        print(f"peak memory (RSS):    {peak_mb:8.1f} MB")
+        ok = pages / first >= 100 and second < 1.0
+        print("targets: ingest >= 100 pages/s, re-ingest < 1 s:", "met" if ok else "NOT met")
+
+
+if __name__ == "__main__":
+    main()
