@@ -268,3 +268,9 @@ ORG_NAME_WORDS = (
     "unga", "äldre", "barn", "ungdom", "ungdomar", "kvinnor", "män", "tjejer", "killar", "alla", "fontänhuset",
     "klubbhus", "klubbhuset", "möjligheternas", "hus", "huset", "center", "centrum", "gård", "gården",
 )
+
+# Adjective forms of frequencies (`kvartalsvisa möten`, `månatliga avstämningar`), added to FREQUENCIES.
+FREQUENCIES.update({
+    "årsvisa": 1, "halvårsvisa": 2, "terminsvisa": 2, "kvartalsvisa": 4, "månadsvisa": 12, "månatliga": 12,
+    "månatlig": 12, "veckovisa": 52, "en gång per kalenderår": 1, "en gång varje år": 1, "varje kalenderår": 1,
+})

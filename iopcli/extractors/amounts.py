@@ -1,0 +1,234 @@
+"""Money amounts: locate sums in SEK, normalise them to whole kronor, tell per and role.
+
+Forms: `813 514 kr per kalenderår`, `341 314 kronor`, `37 000:-`, `37 000 kr/år`, `420 000 SEK per
+år`, `1,2 miljoner kronor`, `6,7 miljoner`, `1 miljon kronor per år`, `450 tkr`, `2,4 mnkr per år`,
+`64,0 mkr`, a number broken over a line (`341\\n314 kronor`). A number needs a money unit:
+statistics (`765 ärenden`), hours, percentages, years and SFS numbers are not money.
+
+per   "year" (`per år`, `kr/år`, `per kalenderår`, or a yearly sum the sentence or the total it
+      splits speaks of), "total" (`totalt`, `för hela perioden`, cost to date), or None.
+role  the nearest cue before the amount in its clause (sv.AMOUNT_ROLE_CUES): total,
+      public_contribution (the kommun's money), civil_contribution (the civil party's own, such as
+      valued ideella timmar), cost_to_date, or other (per-capita rates, increases, earlier levels).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from iopcli.extractors import sv
+from iopcli.model import Document, Fact
+from iopcli.text import fold
+
+_NUMBER_WORDS = {"en": 1, "ett": 1, "tva": 2, "tre": 3, "fyra": 4, "fem": 5, "sex": 6, "sju": 7, "atta": 8,
+                 "nio": 9, "tio": 10}
+# Digits with thousands groups (space, dot, or a line break inside the number) and decimals.
+_NUMBER = r"(?<![\d,.:/\-])(\d{1,3}(?:(?:[ .]|[ \t]*\n[ \t]*)\d{3})+|\d+)(?:,(\d+))?"
+_WORD_NUMBER = r"\b(en|ett|tva|tre|fyra|fem|sex|sju|atta|nio|tio)"
+_UNIT = (
+    r"(miljarder|miljard|mdkr|miljoner|miljon|mnkr|mkr|msek|mio|tusen|tkr|ksek|kronor|kr\b\.?|sek\b|:-)"
+)
+AMOUNT_RE = re.compile(rf"(?:{_NUMBER}|{_WORD_NUMBER})[ \t]*(?:\n[ \t]*)?{_UNIT}")
+_MULTIPLIERS = {
+    "miljarder": 10**9, "miljard": 10**9, "mdkr": 10**9, "miljoner": 10**6, "miljon": 10**6, "mnkr": 10**6,
+    "mkr": 10**6, "msek": 10**6, "mio": 10**6, "tusen": 1000, "tkr": 1000, "ksek": 1000,
+}
+# `6,7 miljoner` is money unless a count follows (`1,2 miljoner invånare`).
+_COUNT_NOUNS = re.compile(r"\s+(?:invanare|manniskor|personer|besokare|timmar|ton|kilometer|km|anvandare|ar\b)")
+_AFTER_BIG_UNIT = re.compile(r"\s*(?:svenska\s+)?(?:kronor|kr\b|sek\b)")
+
+_PER_YEAR_AFTER = re.compile(
+    r"^\s*(?:kronor|kr|sek)?\s*(?:/\s*(?:ar|aret|kalenderar)\b|(?:per|om|i|varje)\s+(?:ar|aret|kalenderar|verksamhetsar)\b"
+    r"|arligen\b|pa arsbasis\b)"
+)
+_PER_TOTAL_AFTER = re.compile(r"^\s*(?:kronor|kr|sek)?\s*(?:totalt|sammanlagt|for hela (?:avtals)?perioden|under hela)")
+_YEAR_IN_SENTENCE = re.compile(
+    r"(?:/\s*ar\b|\bper\s+(?:ar|kalenderar|verksamhetsar)\b|\barligen\b|\barlig[at]?\b|\bpa arsbasis\b|\bvarje ar\b|\bom aret\b)"
+)
+_TOTAL_IN_SENTENCE = re.compile(r"\b(?:for hela (?:avtals)?perioden|under hela (?:avtals)?perioden|sammanlagt)\b")
+_PER_OTHER_AFTER = re.compile(
+    r"^\s*(?:kronor|kr|sek)?\s*(?:/|per|i)\s*(?:person|deltagare|plats|timme|tim|dygn|invanare|brukare|elev|barn|"
+    r"medlem|besok|manad|vecka|natt|samtal|arende|ar och (?:person|deltagare|invanare))\b"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class AmountMatch:
+    start: int
+    end: int
+    sek: int
+    per: str | None
+    role: str
+
+
+def parse_amount(raw: str) -> int | None:
+    """Give the whole kronor a money phrase names, or None when it names none.
+
+    >>> [parse_amount(s) for s in ("813 514 kr", "341\\n314 kronor", "37 000:-", "1,2 miljoner kronor")]
+    [813514, 341314, 37000, 1200000]
+    >>> [parse_amount(s) for s in ("450 tkr", "2,4 mnkr", "64,0 mkr", "1 miljon kronor", "1 477 198,50 kr")]
+    [450000, 2400000, 64000000, 1000000, 1477199]
+    >>> parse_amount("tre miljoner kronor"), parse_amount("765 ärenden")
+    (3000000, None)
+    """
+    m = AMOUNT_RE.search(fold(raw))
+    if not m:
+        return None
+    return _value(m)
+
+
+def _value(m: re.Match) -> int | None:
+    if m[3]:
+        whole = _NUMBER_WORDS[m[3]]
+        decimals = ""
+    else:
+        whole = int(re.sub(r"\D", "", m[1]))
+        decimals = m[2] or ""
+    unit = m[4].rstrip(".")
+    multiplier = _MULTIPLIERS.get(unit, 1)
+    if m[3] and multiplier == 1:
+        return None  # `en kr` is not a sum a document states
+    value = (whole + (int(decimals) / 10 ** len(decimals) if decimals else 0)) * multiplier
+    return int(value + 0.5)
+
+
+def _sentence(folded: str, start: int, end: int) -> tuple[int, int]:
+    """Give the bounds of the sentence around start:end (sentences end at `. ` or a blank line)."""
+    left = 0
+    for m in re.finditer(r"\.\s+(?=[a-z0-9])|\n\s*\n", folded[:start]):
+        left = m.end()
+    right_match = re.search(r"\.(?:\s|$)|\n\s*\n", folded[end:])
+    right = end + right_match.start() if right_match else len(folded)
+    return left, right
+
+
+def _role(window: str, after: str) -> str:
+    """Give the role of the nearest cue in `window` (text before the amount), or a default."""
+    if _PER_OTHER_AFTER.match(after):
+        return "other"
+    best_role, best_at = None, -1
+    for role, cues in ROLE_CUES.items():
+        for cue in cues:
+            for m in re.finditer(r"\b" + re.escape(fold(cue)) + r"(?:en|et|na|ar|er|r|s|n|t)?\b", window):
+                if m.end() > best_at or (m.end() == best_at and role == "cost_to_date"):
+                    best_role, best_at = role, m.end()
+    if best_role and best_role != "other" and any(
+        re.search(r"\b" + re.escape(fold(cue)) + r"\b", window) for cue in _CHANGE_CUES
+    ):
+        return "other"  # an increase, an earlier level or a saving, whoever's money it is
+    return best_role or "other"
+
+
+_CHANGE_CUES = ("tidigare", "foregaende", "jamfort med", "okning", "okat med", "okar med", "hojning", "hojs",
+                "besparing", "minskat med", "minskar med", "sankning", "utokas med", "uppraknas med")
+
+
+ROLE_CUES = {
+    role: tuple(cues) + extra
+    for role, cues in sv.AMOUNT_ROLE_CUES.items()
+    for extra in [
+        {
+            "total": ("omfattning", "omfattar", "totala budget", "totalbudget", "ekonomiska ramen", "ekonomisk ram",
+                      "budgeten for partnerskapet", "sammantaget"),
+            "public_contribution": ("erhaller", "erhalla", "bevilja", "beviljas", "beviljats", "finansierar",
+                                    "ersatts med", "betalar", "anslag", "utbetalning", "kommunen med",
+                                    "staden med", "regionen med", "forvaltningen med", "ekonomiskt stod",
+                                    "ersattning om", "ersattning med", "bidrag om", "bidrag med",
+                                    "bidrar med", "kommunens finansiering"),
+            "civil_contribution": ("ideellt arbetade timmar vilket motsvarar", "ideella insatser",
+                                   "ideellt arbete", "ideella krafter", "vardet av de ideella",
+                                   "foreningen bidrar", "foreningens insats", "foreningens bidrag",
+                                   "idéburna partens", "ideburna partens", "egna medel", "vilket motsvarar"),
+            "cost_to_date": ("har kostat", "kostnaden uppgick", "har uppgatt till", "uppgatt till"),
+            "other": ("per capita", "okat med", "okar med", "okas med", "utokas med", "minskat med",
+                      "minskar med", "sankts med", "tidigare ar", "foregaende ar", "foregaende period",
+                      "jamfort med", "hojning", "sankning", "besparing", "kostnadsokning", "underskott",
+                      "overskott", "schablon", "timersattning", "per timme", "max", "hogst", "hyra"),
+        }.get(role, ())
+    ]
+}
+
+
+def locate(text: str) -> list[AmountMatch]:
+    """Give every money amount in text, with its per and role.
+
+    >>> [(a.sek, a.per, a.role) for a in locate("Överenskommelsens ekonomiska omfattning är 813 514 kr per kalenderår.")]
+    [(813514, 'year', 'total')]
+    >>> locate("Antal ärenden 765 867 707 och 1 500 timmar, 34 procent, år 2023, SFS 1976:580")
+    []
+    """
+    folded = fold(text)
+    found: list[AmountMatch] = []
+    previous_end = 0
+    for m in AMOUNT_RE.finditer(folded):
+        unit = m[4].rstrip(".")
+        if unit in ("miljoner", "miljon", "miljarder", "miljard", "tusen"):
+            if _COUNT_NOUNS.match(folded, m.end()):
+                continue
+            tail = _AFTER_BIG_UNIT.match(folded, m.end())
+            end = tail.end() if tail else m.end()
+        else:
+            end = m.end()
+        sek = _value(m)
+        if not sek:
+            continue
+        start = m.start()
+        sentence_start, sentence_end = _sentence(folded, start, end)
+        clause_floor = max(previous_end, sentence_start)
+        window = re.sub(r"\s+", " ", folded[clause_floor:start])
+        after = re.sub(r"\s+", " ", folded[end:end + 40])
+        role = _role(window, after)
+        per = _per(folded, start, end, sentence_start, sentence_end, role, after)
+        found.append(AmountMatch(start, end, sek, per, role))
+        previous_end = end
+    return _inherit_yearly(found, folded)
+
+
+def _per(folded: str, start: int, end: int, sentence_start: int, sentence_end: int, role: str, after: str) -> str | None:
+    if _PER_OTHER_AFTER.match(after):
+        return None
+    if _PER_YEAR_AFTER.match(after):
+        return "year"
+    if _PER_TOTAL_AFTER.match(after) or role == "cost_to_date":
+        return "total"
+    sentence = re.sub(r"\s+", " ", folded[sentence_start:sentence_end])
+    if _YEAR_IN_SENTENCE.search(sentence):
+        return "year"
+    if _TOTAL_IN_SENTENCE.search(sentence):
+        return "total"
+    return None
+
+
+def _inherit_yearly(found: list[AmountMatch], folded: str) -> list[AmountMatch]:
+    """Give the amounts with contributions that split a yearly total marked yearly too.
+
+    `Omfattningen är 813 514 kr per kalenderår. Den finansieras av nämnden med 472 200 kr och ...
+    341 314 kronor`: the parts are yearly because the total they split is.
+    """
+    result = []
+    for i, amount in enumerate(found):
+        if amount.per is None and amount.role in ("public_contribution", "civil_contribution"):
+            for earlier in reversed(found[:i]):
+                if amount.start - earlier.end > 400:
+                    break
+                if earlier.role == "total" and earlier.per:
+                    amount = AmountMatch(amount.start, amount.end, amount.sek, earlier.per, amount.role)
+                    break
+        result.append(amount)
+    return result
+
+
+def extract(doc: Document) -> list[Fact]:
+    """Give an `amount` fact for each distinct (sek, per, role) in the document, first mention kept."""
+    facts = []
+    seen = set()
+    for amount in locate(doc.text):
+        key = (amount.sek, amount.per, amount.role)
+        if key in seen:
+            continue
+        seen.add(key)
+        end = amount.end
+        while end > amount.start and doc.text[end - 1] in " \t\n":
+            end -= 1
+        facts.append(doc.fact("amount", {"sek": amount.sek, "per": amount.per, "role": amount.role}, amount.start, end))
+    return facts

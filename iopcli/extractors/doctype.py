@@ -1,0 +1,280 @@
+"""Document type, municipality and authority: what the document is and whose it is.
+
+doc_type      tjansteskrivelse | overenskommelse | protokoll | other. A tjänsteskrivelse is the
+              officer's written proposal to a nämnd; a protokoll(sutdrag) records its decision; an
+              överenskommelse is the agreement itself. Told by titles (`Tjänsteskrivelse`,
+              `Protokollsutdrag`, `§ 63/20`, `Överenskommelse`, `Avtal`) and by structure (a `Förslag
+              till beslut` section; `Denna överenskommelse är upprättad mellan`, signatures).
+municipality  the kommun or region on the public side, canonical (`Linköpings kommun`, `Stockholms
+              stad`, `Region Östergötland`), from letterheads (`VADSTENA KOMMUN`) and mentions,
+              matched against the list of Swedish kommuner and regions, tolerant of OCR damage.
+authority     the nämnd or styrelse the document is addressed to or binds (`Social- och
+              omsorgsnämnden`, `Socialnämnden`, `Kommunstyrelsen`), with å/ä/ö restored.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from iopcli.extractors import sv
+from iopcli.model import Document, Fact
+from iopcli.text import edit_distance, fold, fuzzy_pattern
+
+# ---------------------------------------------------------------------------------------- doc type
+
+# (pattern in folded text, doc_type, weight). Titles count most where they stand at the top.
+_TYPE_CUES = (
+    (r"^\W*tjanste(?:skrivelse|utlatande)\b", "tjansteskrivelse", 6),
+    (r"\btjanste(?:skrivelse|utlatande)\b", "tjansteskrivelse", 1),
+    (r"^\W*(?:[a-z]+s\s+)?forslag till (?:[\w\- ]{0,60}?)?beslut\b", "tjansteskrivelse", 4),
+    (r"\bforslag till (?:[\w\- ]{0,60}?)?beslut\b", "tjansteskrivelse", 2),
+    (r"^\W*(?:protokollsutdrag|sammantradesprotokoll|utdrag ur (?:sammantrades)?protokoll|justerat protokoll)\b", "protokoll", 7),
+    (r"\b(?:protokollsutdrag|sammantradesprotokoll|utdragsbestyrkande|justerandes sign)", "protokoll", 3),
+    (r"^\s*§\s*\d+(?:/\d\d)?\b", "protokoll", 3),
+    (r"^\W*(?:overenskommelse|avtal|partnerskapsavtal|iop-avtal)\b(?! om att)", "overenskommelse", 3),
+    (r"\bdenna overenskommelse (?:ar )?upprattad\b|\bavtalet ar upprattat\b", "overenskommelse", 5),
+    (r"^\W*underskrifter\b|^\W*firmatecknare\b", "overenskommelse", 3),
+    (r"^\W*period for overenskommelsen\b|^\W*overenskommelsens (?:giltighetstid|period)\b", "overenskommelse", 3),
+    (r"^\W*parter\W*$|^\W*avtalsparter\b", "overenskommelse", 3),
+)
+_TYPE_RES = tuple((re.compile(pattern, re.M), kind, weight) for pattern, kind, weight in _TYPE_CUES)
+_TOP = 600  # characters of letterhead where a title counts double
+
+
+def find_doc_type(text: str) -> tuple[int, int, str] | None:
+    """Give (start, end, doc_type) for the strongest cue of the document's type, or None.
+
+    >>> find_doc_type("Tjänsteskrivelse\\nDatum 2025-01-01")[2]
+    'tjansteskrivelse'
+    >>> find_doc_type("Protokollsutdrag\\nSocialnämnden\\n§ 63/20")[2]
+    'protokoll'
+    >>> find_doc_type("IOP\\n\\nDenna överenskommelse är upprättad mellan\\n\\nUnderskrifter")[2]
+    'overenskommelse'
+    >>> find_doc_type("Ett brev om ingenting") is None
+    True
+    """
+    folded = fold(text)
+    scores: Counter[str] = Counter()
+    best: dict[str, tuple[int, int, int]] = {}
+    for pattern, kind, weight in _TYPE_RES:
+        for m in pattern.finditer(folded):
+            points = weight * (2 if m.start() < _TOP else 1)
+            scores[kind] += points
+            if kind not in best or points > best[kind][0]:
+                best[kind] = (points, m.start(), m.end())
+    if not scores:
+        return None
+    kind = max(scores, key=lambda k: (scores[k], -best[k][1]))
+    _, start, end = best[kind]
+    while start < end and text[start] in " \t\n#*-—–•":
+        start += 1
+    return start, end, kind
+
+
+# ------------------------------------------------------------------------------------ municipality
+
+def place_name(stem: str) -> str:
+    """Give the place a municipality stem names: `Linköpings` -> `Linköping`, `Borås` -> `Borås`.
+
+    >>> place_name("Linköpings"), place_name("Borås"), place_name("Falu"), place_name("Ale")
+    ('Linköping', 'Borås', 'Falun', 'Ale')
+    """
+    if stem in sv.PLACE_NAME_EXCEPTIONS:
+        return sv.PLACE_NAME_EXCEPTIONS[stem]
+    if stem.endswith("s") and stem not in sv.PLACE_NAME_KEEPS_S:
+        return stem[:-1]
+    return stem
+
+
+def _stem_pattern(stem: str) -> str:
+    return fuzzy_pattern(stem).replace(r"\ ", r"\s+").replace(r"\-", r"\s*-\s*")
+
+
+_STEMS_BY_FOLD = {fold(stem): stem for stem in sv.MUNICIPALITY_STEMS}
+_MUNICIPALITY_RE = re.compile(
+    r"(?<![\w-])(" + "|".join(_stem_pattern(s) for s in sorted(sv.MUNICIPALITY_STEMS, key=len, reverse=True))
+    + r")\s+(kommun|stad)(?:s|en)?\b"
+)
+# Any `<word> kommun`, for words the list does not match exactly (OCR damage beyond ö/d/e).
+_ANY_KOMMUN_RE = re.compile(r"(?<![\w-])([a-z][a-z]{3,})\s+(kommun|stad)s?\b")
+_REGION_RES = tuple(
+    (re.compile(r"(?<![\w-])" + _stem_pattern(region) + r"\b"), region) for region in sv.REGIONS
+)
+
+
+def _canonical_stem(folded_words: str) -> str | None:
+    """Give the municipality stem that a folded (maybe OCR-damaged) word names, or None."""
+    key = re.sub(r"\s+", " ", folded_words)
+    if key in _STEMS_BY_FOLD:
+        return _STEMS_BY_FOLD[key]
+    for folded_stem, stem in _STEMS_BY_FOLD.items():
+        if re.fullmatch(fuzzy_pattern(stem).replace(r"\ ", r"\s+"), key):
+            return stem
+    if len(key) >= 7:
+        close = [stem for folded_stem, stem in _STEMS_BY_FOLD.items() if edit_distance(key, folded_stem, 1) <= 1]
+        if len(close) == 1:
+            return close[0]
+    return None
+
+
+def find_municipalities(text: str) -> list[tuple[int, int, str]]:
+    """Give (start, end, canonical name) for every mention of a kommun, stad or region.
+
+    >>> [m[2] for m in find_municipalities("VADSTENA KOMMUN\\nmellan Linkdpings kommun och Region Östergötland")]
+    ['Vadstena kommun', 'Linköpings kommun', 'Region Östergötland']
+    >>> [m[2] for m in find_municipalities("i Stockholms stad och Göteborgs Stad")]
+    ['Stockholms stad', 'Göteborgs stad']
+    """
+    folded = fold(text)
+    found: list[tuple[int, int, str]] = []
+    taken: list[tuple[int, int]] = []
+    for m in _MUNICIPALITY_RE.finditer(folded):
+        stem = _canonical_stem(m[1])
+        if stem:
+            found.append((m.start(), m.end(2), f"{stem} {m[2]}"))
+            taken.append((m.start(), m.end()))
+    for m in _ANY_KOMMUN_RE.finditer(folded):
+        if any(s <= m.start() < e for s, e in taken):
+            continue
+        stem = _canonical_stem(m[1])
+        if stem:
+            found.append((m.start(), m.end(2), f"{stem} {m[2]}"))
+    for pattern, region in _REGION_RES:
+        for m in pattern.finditer(folded):
+            found.append((m.start(), m.end(), region))
+    return sorted(found)
+
+
+def find_municipality(text: str) -> tuple[int, int, str] | None:
+    """Give the document's own kommun/region: the letterhead's, else the one mentioned most.
+
+    >>> find_municipality("Socialförvaltningen\\nmed Linkopings kommun, Linköpings kommun och Kinda kommun")[2]
+    'Linköpings kommun'
+    """
+    mentions = find_municipalities(text)
+    if not mentions:
+        return None
+    weight: Counter[str] = Counter()
+    for start, _, name in mentions:
+        weight[name] += 3 if start < 300 else 1
+    first = {}
+    for mention in mentions:
+        first.setdefault(mention[2], mention)
+    name = max(weight, key=lambda n: (weight[n], -first[n][0]))
+    return first[name]
+
+
+# --------------------------------------------------------------------------------------- authority
+
+_AUTHORITY_RE = re.compile(
+    r"(?<![\w-])((?:[a-z]+-\s+(?:och|samt|&)\s+)?[a-z]{2,}(?:namnd(?:en)?|styre[il]sen))(s)?(?![\w-])"
+)
+_AUTHORITY_BONUS = (
+    (re.compile(r"(?:^|\n)\s*till\s*:?\s*$"), 6),          # `Till\nSocialnämnden`
+    (re.compile(r"forslag till\s+$"), 5),                  # `Förslag till social- och omsorgsnämndens beslut`
+    (re.compile(r"offentlig (?:sektor|part)\s*:\s*$"), 5),  # `Offentlig sektor: Social- och omsorgsnämnden`
+)
+_PARTS_BY_FOLD = {fold(part): part for part in sv.AUTHORITY_NAME_PARTS}
+
+
+def restore_authority_name(raw: str) -> str:
+    """Give a nämnd/styrelse name with å/ä/ö restored, one space, first letter capital.
+
+    >>> restore_authority_name("Social- och omsorgsnamnden")
+    'Social- och omsorgsnämnden'
+    >>> restore_authority_name("vard- och omsorgsnamndens")
+    'Vård- och omsorgsnämnden'
+    >>> restore_authority_name("kommunstyreIsen"), restore_authority_name("socialnämnden")
+    ('Kommunstyrelsen', 'Socialnämnden')
+    """
+    words = re.sub(r"\s+", " ", raw.strip()).split(" ")
+    restored = [_restore_word(word) for word in words]
+    name = " ".join(restored)
+    if name.endswith("s") and fold(name).endswith(("namndens", "styrelsens", "namnds")):
+        name = name[:-1]
+    return name[:1].upper() + name[1:]
+
+
+def _restore_word(word: str) -> str:
+    """Give a compound word rebuilt from known parts, or the word with only its suffix repaired."""
+    hyphen = word.endswith("-")
+    core = word.rstrip("-")
+    folded = fold(core).replace("styreisen", "styrelsen").replace("styreisens", "styrelsens")
+    parts = _segment(folded)
+    if parts is not None:
+        rebuilt = "".join(parts)
+        return rebuilt + ("-" if hyphen else "")
+    return core.lower() + ("-" if hyphen else "")
+
+
+def _segment(folded: str) -> list[str] | None:
+    """Give the proper spelling of the known parts that make up a folded word, or None."""
+    if not folded:
+        return []
+    if folded.endswith("s") and folded[:-1] and _segment_exact(folded[:-1]) is not None:
+        return _segment_exact(folded[:-1]) + ["s"]
+    return _segment_exact(folded)
+
+
+def _segment_exact(folded: str) -> list[str] | None:
+    if not folded:
+        return []
+    for size in range(len(folded), 1, -1):
+        head = folded[:size]
+        if head in _PARTS_BY_FOLD:
+            rest = _segment_exact(folded[size:])
+            if rest is not None:
+                return [_PARTS_BY_FOLD[head]] + rest
+    return None
+
+
+def find_authority(text: str) -> tuple[int, int, str] | None:
+    """Give (start, end, name) of the nämnd/styrelse the document is addressed to or binds.
+
+    >>> find_authority("Handläggare\\nTill\\nSocialnämnden\\n2025-03-17\\nKommunstyrelsen antog")[2]
+    'Socialnämnden'
+    >>> find_authority("Förslag till social- och omsorgsnamndens beslut")[2]
+    'Social- och omsorgsnämnden'
+    """
+    folded = fold(text)
+    scores: Counter[str] = Counter()
+    first: dict[str, tuple[int, int]] = {}
+    for m in _AUTHORITY_RE.finditer(folded):
+        name = restore_authority_name(text[m.start(1):m.end(1)])
+        if fold(name) in ("namnden", "namnd", "styrelsen"):
+            continue
+        points = 1
+        before = folded[max(0, m.start() - 60):m.start()]
+        for pattern, bonus in _AUTHORITY_BONUS:
+            if pattern.search(before):
+                points += bonus
+        line_start = folded.rfind("\n", 0, m.start()) + 1
+        line_end = folded.find("\n", m.end())
+        line_end = len(folded) if line_end < 0 else line_end
+        if m.start() < _TOP and not folded[line_start:m.start()].strip(" #*") and not folded[m.end():line_end].strip(" ,.*"):
+            points += 4  # a letterhead line that is just the nämnd
+        if re.match(r"\s+(?:beslutar|beslut|foreslas|godkanner|har beslutat)\b", folded[m.end():m.end() + 20]):
+            points += 2
+        scores[name] += points
+        first.setdefault(name, (m.start(1), m.end(1)))
+    if not scores:
+        return None
+    name = max(scores, key=lambda n: (scores[n], -first[n][0]))
+    return first[name][0], first[name][1], name
+
+
+# ----------------------------------------------------------------------------------------- extract
+
+def extract(doc: Document) -> list[Fact]:
+    """Give at most one each of `doc_type`, `municipality` and `authority`."""
+    facts = []
+    doc_type = find_doc_type(doc.text)
+    if doc_type:
+        facts.append(doc.fact("doc_type", doc_type[2], doc_type[0], doc_type[1]))
+    municipality = find_municipality(doc.text)
+    if municipality:
+        facts.append(doc.fact("municipality", municipality[2], municipality[0], municipality[1]))
+    authority = find_authority(doc.text)
+    if authority:
+        facts.append(doc.fact("authority", authority[2], authority[0], authority[1]))
+    return facts

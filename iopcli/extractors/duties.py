@@ -1,0 +1,376 @@
+"""Duties: dated ones (deadline) and ones that repeat (recurring), with what and who.
+
+deadline   `Återrapport till social- och omsorgsnämnden sker under första kvartalet 2025` -> 2025-03-31
+           (a quarter ends on its last day; OCR `férsta kvartalet`), `under tredje kvartalet 2025`,
+           `senast den 15 december 2017`, `ska vara inkommen senast 2025-03-31`.
+recurring  `Operativa möten, två ggr/år` (2), `minst en gång per termin` (2), `efter varje tertial` (3),
+           `kvartalsvis` (4), `varje månad` (12), `årligen utvärdera överenskommelsen` (1),
+           `senast den 31 mars varje år` (1, day 03-31).
+`what` is a short label taken from the sentence (`Utvärdering av överenskommelsen`, `Utbetalning i
+januari`); `party` is who the sentence says does it (`Social- och omsorgsförvaltningen ansvarar för`).
+Notice and renewal clauses (`sägs upp senast den 30 september respektive år`) are periods, not duties.
+"""
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from iopcli.extractors import sv
+from iopcli.extractors.dates import find_dates, find_day_months, month_end, quarter_end
+from iopcli.model import Document, Fact
+from iopcli.text import fold, fuzzy_pattern
+
+_MONTH_NAMES = ("januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september",
+                "oktober", "november", "december")
+
+# ------------------------------------------------------------------------------------- sentences
+
+_SENTENCE_END = re.compile(r"[.!?](?=\s+[A-ZÅÄÖ0-9\-•])|[.!?]\s*$|\n[ \t]*\n|\n(?=[ \t]*[-•*]\s)|\s[-•]\s(?=[A-ZÅÄÖ])|:\s*\n|\t")
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """Give (start, end) of each sentence or list item of text, whitespace trimmed.
+
+    >>> text = "Möten sker två ggr/år. Återrapport sker 2025.\\n\\n- Punkt ett"
+    >>> [text[s:e] for s, e in sentences(text)]
+    ['Möten sker två ggr/år.', 'Återrapport sker 2025.', '- Punkt ett']
+    """
+    bounds = []
+    start = 0
+    for m in _SENTENCE_END.finditer(text):
+        end = m.start() + (1 if text[m.start()] in ".!?" else 0)
+        bounds.append((start, end))
+        start = m.end() if text[m.start()] not in ".!?" else m.start() + 1
+    bounds.append((start, len(text)))
+    trimmed = []
+    for s, e in bounds:
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            trimmed.append((s, e))
+    return trimmed
+
+
+def _flat(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+# ----------------------------------------------------------------------------------------- who
+
+_WHO_WORD = (r"[a-z]*(?:forvaltningen|namnden|jouren|jourerna|foreningen|foreningarna|kommunen|staden|regionen|"
+             r"organisationen|organisationerna|parterna|styrelsen|partnern|stiftelsen)")
+_WHO_RE = re.compile(
+    r"(?<!till )(?<!av )(?<!for )(?<!med )(?<!hos )(?<!- och )(?<![\w-])"
+    rf"((?:[a-z]+-\s+(?:och|samt)\s+)?(?:[a-z]*(?:jouren|foreningen|forvaltningen)\s+(?:och|samt)\s+)?{_WHO_WORD})"
+    r"\s+(?:ansvarar|ska\b|skall\b|lamnar|redovisar|ar ansvarig|rapporterar|sammankallar|atar sig)"
+)
+_WHO_AFTER_RE = re.compile(
+    r"\bvilket\s+((?:[a-z]+-\s+(?:och|samt)\s+)?[a-z]+(?:forvaltningen|namnden|jouren|jourerna|foreningen|kommunen))\s+ansvarar"
+)
+
+
+def who(sentence: str) -> str | None:
+    """Give the party a sentence says does the duty, as written with a capital, or None.
+
+    >>> who("Social- och omsorgsförvaltningen ansvarar för att årligen utvärdera överenskommelsen.")
+    'Social- och omsorgsförvaltningen'
+    >>> who("i form av årliga verksamhetsrapporter, vilket Socialförvaltningen ansvarar för.")
+    'Socialförvaltningen'
+    >>> who("Utbetalning sker en gång per år i januari månad.") is None
+    True
+    """
+    sentence = _flat(sentence)
+    folded = fold(sentence)
+    m = _WHO_RE.search(folded) or _WHO_AFTER_RE.search(folded)
+    if not m or m[1] in ("kommunen", "parterna") and m.start(1) > 0 and folded[m.start(1) - 4:m.start(1)] == "och ":
+        return None
+    name = _flat(sentence[m.start(1):m.end(1)])
+    return name[:1].upper() + name[1:]
+
+
+# ------------------------------------------------------------------------------------ deadlines
+
+_ORDINALS = {"forsta": 1, "1:a": 1, "andra": 2, "2:a": 2, "tredje": 3, "3:e": 3, "fjarde": 4, "4:e": 4, "sista": 4}
+_QUARTER_RE = re.compile(
+    r"\b(f[ode]rsta|andra|tredje|fjarde|sista|[1-4]:[ae])\s+kvartalet\s+(?:ar\s+|i\s+)?((?:19|20)\d\d)\b"
+    r"|\b(?:kvartal|q)\s*([1-4])\s*(?:ar\s+)?[,-]?\s*((?:19|20)\d\d)\b"
+)
+_TERTIAL_RE = re.compile(r"\b(f[ode]rsta|andra|tredje|sista)\s+tertialet\s+((?:19|20)\d\d)\b")
+_HALF_RE = re.compile(r"\b(f[ode]rsta|andra|sista)\s+halvaret\s+((?:19|20)\d\d)\b")
+_DEADLINE_CUE_BEFORE = re.compile(r"\b(?:senast|senaste|innan|fore|forst|inom)\s+(?:den\s+|per\s+)?$")
+_DUTY_CUE = re.compile(
+    r"\b(?:[a-z]*rapport\w*|[a-z]*redovis\w*|utvarder\w*|uppfolj\w*|[a-z]*berattelse\w*|lamna\w*|inkomm\w*|"
+    r"inlamna\w*|skicka\w*|presentera\w*|avstamning\w*|ansok\w*|beslut\w*|mote|moten|revider\w*|tas fram|"
+    r"upprattas|genomfor\w*|ska ske|skall ske|ansvarar)"
+)
+_NOT_DUTY_SENTENCE = re.compile(
+    r"\b(?:sags upp|sagas upp|uppsag\w*|forlang\w*|tradde i kraft|trader i kraft|loper ut|upphor|galler till|"
+    r"galler fran|galler under|hur manga|hur ofta)"
+)
+_DUTY_NOUN_RE = re.compile(
+    r"\b((?:[a-z]*aterrapport\w*|[a-z]*rapport(?:en|er|erna|ering|eringen)?|[a-z]*redovisning\w*|[a-z]*berattelse\w*"
+    r"|utvardering\w*|uppfoljning\w*|ansokan|avstamning\w*|budget|verksamhetsplan\w*|arsredovisning\w*))\b"
+)
+_WHAT_STOP = re.compile(
+    r"\s+(?:ska|skall|sker|lamnas|ges|inkommer|inlamnas|kommer|bor|maste|lamnar|lamna|under|senast|senaste|"
+    r"innan|fore|den|i form|efter|enligt|varje|arligen|per|en gang|tva|minst|via|genom|vilket|som)\b|[,.;:(]"
+)
+
+
+def _what_from_noun(sentence: str, folded: str, limit: int) -> str | None:
+    """Give the duty noun of a sentence with its `om …`/`till …` complement: `Återrapport till nämnden`."""
+    m = _DUTY_NOUN_RE.search(folded, 0, limit)
+    if not m:
+        return None
+    stop = _WHAT_STOP.search(folded, m.end())
+    end = min(stop.start() if stop else len(folded), m.end() + 90)
+    label = _flat(sentence[m.start():end])
+    return label[:1].upper() + label[1:] if label else None
+
+
+def _deadline_dates(sentence: str, folded: str) -> list[tuple[int, int, date]]:
+    """Give (start, end, date) of each dated duty phrase in one sentence."""
+    found = []
+    for m in _QUARTER_RE.finditer(folded):
+        if m[1]:
+            # OCR reads `första` as `férsta`/`fdrsta`: any f?rsta is the first quarter.
+            ordinal = 1 if re.fullmatch(r"f[ode]rsta", m[1]) else _ORDINALS[m[1]]
+            year = int(m[2])
+        else:
+            ordinal, year = int(m[3]), int(m[4])
+        found.append((m.start(), m.end(), quarter_end(ordinal, year)))
+    for pattern, months in ((_TERTIAL_RE, 4), (_HALF_RE, 6)):
+        for m in pattern.finditer(folded):
+            ordinal = {"andra": 2, "tredje": 3}.get(m[1], 12 // months if m[1] == "sista" else 1)
+            found.append((m.start(), m.end(), month_end(int(m[2]), ordinal * months)))
+    for start, end, value in find_dates(sentence):
+        if _DEADLINE_CUE_BEFORE.search(folded[max(0, start - 20):start]):
+            found.append((start, end, value))
+    return found
+
+
+def find_deadlines(text: str) -> list[tuple[int, int, dict]]:
+    """Give (start, end, value) for every dated duty in text.
+
+    >>> [v["date"] for _, _, v in find_deadlines("Återrapport till nämnden sker under första kvartalet 2025.")]
+    ['2025-03-31']
+    >>> [v["date"] for _, _, v in find_deadlines("Överenskommelsen gäller till och med 2025-12-31.")]
+    []
+    """
+    result = []
+    for s, e in sentences(text):
+        sentence = text[s:e]
+        folded = fold(sentence)
+        if _NOT_DUTY_SENTENCE.search(folded) and not re.search(r"aterrapport|redovis|rapport", folded):
+            continue
+        for start, end, value in _deadline_dates(sentence, folded):
+            if not _DUTY_CUE.search(folded):
+                continue
+            what = _what_from_noun(sentence, folded, len(folded)) or _what_from_verb(sentence, folded, 0)
+            result.append((s + start, s + end, {"date": value.isoformat(), "what": what or _flat(sentence[:start])[:80] or None,
+                                                "party": who(sentence)}))
+    return result
+
+
+# ------------------------------------------------------------------------------------ recurring
+
+_FREQ_UNITS = {"ar": 1, "aret": 1, "termin": 2, "terminen": 2, "halvar": 2, "halvaret": 2, "tertial": 3,
+               "kvartal": 4, "kvartalet": 4, "manad": 12, "manaden": 12, "vecka": 52, "veckan": 52}
+_COUNT_WORDS = {fold(word): value for word, value in sv.NUMBER_WORDS.items() if isinstance(value, int)}
+_COUNT_FREQ_RE = re.compile(
+    r"\b(\d{1,2}|" + "|".join(sorted(_COUNT_WORDS, key=len, reverse=True)) + r")\s*(?:\(\d+\)\s*)?"
+    r"(?:ganger|gang|ggr|g\.)\s*(?:/|per|om|i|varje)\s*(" + "|".join(sorted(_FREQ_UNITS, key=len, reverse=True)) + r")\b"
+)
+_LEXICON_FREQ = sorted(((fold(k), v) for k, v in sv.FREQUENCIES.items()), key=lambda kv: len(kv[0]), reverse=True)
+_LEXICON_FREQ_RE = re.compile(
+    r"\b(" + "|".join(fuzzy_pattern(k).replace(r"\ ", r"\s+") for k, _ in _LEXICON_FREQ) + r")\b"
+)
+_LEXICON_BY_PATTERN = [(re.compile(fuzzy_pattern(k).replace(r"\ ", r"\s+")), v) for k, v in _LEXICON_FREQ]
+# Bare rates (`per år`) that follow a number or a sum are amounts, not duties.
+_BARE_RATES = ("per ar", "per manad", "per kvartal", "per termin", "varje ar", "tertial")
+_NOT_DUTY_SUBJECTS = re.compile(
+    r"^(?:upprakning|indexering|hojning|sankning|okning|kostnad|budget|bidrag|ersattning|belopp|avgift|hyra|"
+    r"omsattning|lon|priset|beloppet|summan|det|den|detta|vilket|som|och|att)\b"
+)
+_VERB_NOUNS = {
+    "utvardera": "Utvärdering", "redovisa": "Redovisning", "rapportera": "Rapportering",
+    "aterrapportera": "Återrapportering", "folja upp": "Uppföljning", "sammanstalla": "Sammanställning",
+    "revidera": "Revidering", "uppratta": "Upprättande", "betala ut": "Utbetalning", "traffas": "Möte",
+    "motas": "Möte", "genomfora": "Genomförande av", "informera": "Information", "utbilda": "Utbildning",
+    "inventera": "Inventering", "kontrollera": "Kontroll", "granska": "Granskning", "besoka": "Besök",
+}
+_OBJECT_TAKERS = ("lamna in", "lamnar in", "lamna", "lamnar", "skicka in", "skickar in", "inkomma med",
+                  "inkommer med", "ta fram", "tar fram", "halla", "haller", "anordna", "anordnar", "genomfor")
+_SUBJECT_VERBS = re.compile(
+    r"^(.{2,80}?)\s*(?:,|\bsker\b|\bska\s+ske\b|\bskall\s+ske\b|\bgenomfors\b|\bhalls\b|\bager\s+rum\b|"
+    r"\bska\s+hallas\b|\bska\s+genomforas\b|\bredovisas\b|\brapporteras\b|\bbetalas\s+ut\b|\butbetalas\b|"
+    r"\bska\s+lamnas\b|\blamnas\b|\bska\s+redovisas\b|\bskall\s+redovisas\b)\s*(?:(?:minst|ca|cirka|normalt|"
+    r"vanligtvis)\s+)?$"
+)
+
+
+def _singular(noun: str) -> str:
+    """Give a plural duty noun in the singular: `verksamhetsrapporter` -> `verksamhetsrapport`.
+
+    >>> _singular("verksamhetsrapporter"), _singular("verksamhetsberättelser"), _singular("avstämningar")
+    ('verksamhetsrapport', 'verksamhetsberättelse', 'avstämning')
+    """
+    for plural, single in (("elser", "else"), ("ingar", "ing"), ("rapporter", "rapport"), ("planer", "plan"),
+                           ("möten", "möten")):
+        if noun.endswith(plural):
+            return noun[: len(noun) - len(plural)] + single
+    return noun
+
+
+def _indefinite(phrase: str) -> str:
+    """Give `det ekonomiska utfallet` as `ekonomiskt utfall`; without an article the phrase stays.
+
+    >>> _indefinite("det ekonomiska utfallet"), _indefinite("överenskommelsen")
+    ('ekonomiskt utfall', 'överenskommelsen')
+    """
+    words = phrase.split()
+    if len(words) < 2 or words[0].lower() not in ("det", "den", "de"):
+        return phrase
+    words = words[1:]
+    neuter = words[-1].endswith("et") and len(words[-1]) > 4
+    if neuter:
+        words[-1] = words[-1][:-2]
+        words = [w[:-1] + "t" if w.endswith("iska") else w for w in words[:-1]] + words[-1:]
+    elif words[-1].endswith("en") and len(words[-1]) > 4:
+        words[-1] = words[-1][:-2]  # `den årliga rapporten` -> `årliga rapport`
+    return " ".join(words)
+
+
+def _what_from_verb(sentence: str, folded: str, after: int) -> str | None:
+    """Give `Utvärdering av överenskommelsen` from `… årligen utvärdera överenskommelsen`."""
+    for verb, noun in _VERB_NOUNS.items():
+        m = re.search(r"\b" + verb + r"\b", folded[after:])
+        if m:
+            obj_start = after + m.end()
+            stop = re.search(r"\s+(?:for|till|pa|i|enligt|med|senast|under|efter|varje|arligen|och|samt)\b|[,.;:(]", folded[obj_start:])
+            obj_end = obj_start + (stop.start() if stop else len(folded) - obj_start)
+            obj = _flat(sentence[obj_start:obj_end])
+            if noun.endswith(" av"):
+                return f"{noun} {_indefinite(obj)}" if obj else None
+            return f"{noun} av {_indefinite(obj)}" if obj else noun
+    return None
+
+
+def _what_recurring(sentence: str, folded: str, start: int, end: int, context: str) -> str | None:
+    """Give a short label for the duty whose frequency stands at start:end of the sentence."""
+    after_text = folded[end:]
+    before = folded[:start]
+    # `årliga verksamhetsrapporter`, `kvartalsvisa möten`
+    if re.search(r"(?:a|t)$", folded[start:end]) and re.match(r"\s+([a-z]+)", after_text):
+        noun = re.match(r"\s+([a-z]+)", after_text)
+        word = sentence[end + noun.start(1):end + noun.end(1)]
+        if not _NOT_DUTY_SUBJECTS.match(noun[1]):
+            return _singular(word)[:1].upper() + _singular(word)[1:]
+        return None
+    # `hålls två gånger per år av båda mötesformerna`: the meeting kinds named just before.
+    if re.search(r"motesform|motestyp|bada motena|bada typerna", folded[start:]):
+        return "; ".join(_meeting_kinds(context)) or None
+    # `lämnar in verksamhetsberättelser årsvis`
+    for taker in _OBJECT_TAKERS:
+        m = re.search(r"\b" + taker + r"\s+(?:in\s+)?([a-z]+(?:\s+[a-z]+)?)\s*$", before)
+        if m:
+            obj = _flat(sentence[m.start(1):m.end(1)])
+            return _singular(obj)[:1].upper() + _singular(obj)[1:]
+    # `Utbetalning sker en gång per år`, `Operativa möten, två ggr/år`
+    line_start = max(before.rfind("\n") + 1, 0)
+    subject = _SUBJECT_VERBS.match(before[line_start:])
+    if subject:
+        raw = _flat(sentence[line_start:line_start + subject.end(1)]).lstrip("-•* ")
+        if raw and not _NOT_DUTY_SUBJECTS.match(fold(raw)) and len(raw.split()) <= 6:
+            month = re.match(r"\s+i\s+(" + "|".join(_MONTH_NAMES) + r")\b", after_text)
+            label = raw[:1].upper() + raw[1:]
+            return f"{label} i {month[1]}" if month else label
+        return None
+    # `ansvarar för att årligen utvärdera överenskommelsen`
+    verb = _what_from_verb(sentence, folded, end) or _what_from_verb(sentence, folded, 0)
+    if verb:
+        return verb
+    return _what_from_noun(sentence, folded, len(folded))
+
+
+def _meeting_kinds(context: str) -> list[str]:
+    """Give `Operativa möten`, `Strategiska möten` for meeting kinds named in the context."""
+    kinds = []
+    for m in re.finditer(r"\b([a-z]+?)(?:a|t)?\s+m[oed]te(?:n|t)?\b", fold(context)):
+        stem = m[1]
+        if stem in ("ett", "en", "tva", "de", "dessa", "alla", "bada", "nagra", "sina", "manga", "fler", "vara", "deras"):
+            continue
+        original = context[m.start(1):m.start(1) + len(stem)]
+        label = f"{original[:1].upper()}{original[1:]}a möten"
+        if label not in kinds:
+            kinds.append(label)
+    return kinds
+
+
+def _frequencies(folded: str) -> list[tuple[int, int, int]]:
+    """Give (start, end, times_per_year) for each frequency phrase in a folded sentence."""
+    found: list[tuple[int, int, int]] = []
+    for m in _COUNT_FREQ_RE.finditer(folded):
+        count = int(m[1]) if m[1].isdigit() else _COUNT_WORDS.get(m[1])
+        if count:
+            found.append((m.start(), m.end(), count * _FREQ_UNITS[m[2]]))
+    for m in _LEXICON_FREQ_RE.finditer(folded):
+        if any(s < m.end() and m.start() < e for s, e, _ in found):
+            continue
+        phrase = m[1]
+        if any(re.fullmatch(fuzzy_pattern(rate).replace(r"\ ", r"\s+"), phrase) for rate in _BARE_RATES):
+            if re.search(r"(?:\d|kr|kronor|sek|timmar|tkr|mkr|:-)\s*$", folded[max(0, m.start() - 30):m.start()].rstrip()):
+                continue
+        times = next((v for pattern, v in _LEXICON_BY_PATTERN if pattern.fullmatch(phrase)), None)
+        if times:
+            found.append((m.start(), m.end(), int(times)))
+    return sorted(found)
+
+
+def find_recurring(text: str) -> list[tuple[int, int, dict]]:
+    """Give (start, end, value) for every recurring duty in text.
+
+    >>> [(v["what"], v["times_per_year"]) for _, _, v in find_recurring("Operativa möten, två ggr/år. Syfte:")]
+    [('Operativa möten', 2)]
+    >>> [(v["what"], v["times_per_year"], v["day"]) for _, _, v in find_recurring(
+    ...     "Föreningen ska lämna en verksamhetsberättelse senast den 31 mars varje år.")]
+    [('Verksamhetsberättelse', 1, '03-31')]
+    """
+    result = []
+    bounds = sentences(text)
+    for index, (s, e) in enumerate(bounds):
+        sentence = text[s:e]
+        folded = fold(sentence)
+        if _NOT_DUTY_SENTENCE.search(folded):
+            continue
+        for start, end, times in _frequencies(folded):
+            context = text[bounds[max(0, index - 2)][0]:s]
+            what = _what_recurring(sentence, folded, start, end, context)
+            if not what:
+                continue
+            day = None
+            for _, _, month, day_of_month in find_day_months(sentence):
+                day = f"{month:02d}-{day_of_month:02d}"
+            for label in what.split("; "):
+                result.append((s + start, s + end, {"what": label, "times_per_year": times, "party": who(sentence),
+                                                    "day": day}))
+    return result
+
+
+def extract(doc: Document) -> list[Fact]:
+    """Give `deadline` facts (one per date) and `recurring` facts (one per duty and frequency)."""
+    facts = []
+    seen_dates = set()
+    for start, end, value in find_deadlines(doc.text):
+        if value["date"] not in seen_dates:
+            seen_dates.add(value["date"])
+            facts.append(doc.fact("deadline", value, start, end))
+    seen = set()
+    for start, end, value in find_recurring(doc.text):
+        key = (fold(value["what"]), value["times_per_year"])
+        if key not in seen:
+            seen.add(key)
+            facts.append(doc.fact("recurring", value, start, end))
+    return facts

@@ -1,0 +1,397 @@
+"""Parties: the public party (kommun, stad or region) and every civil-society party.
+
+The civil parties are the organisations the document makes parties: `mellan X och Y` (one side
+the kommun or a nämnd), `partnerskap (IOP) med X och Y`, `ska tecknas med X`, `Idéburen sektor: X`,
+and organisations listed with their organisationsnummer (`- A (organisationsnummer 802490-7720),`).
+Organisations only mentioned (the police, a university, a kommun unit, a partner of a partner) are
+not parties. An abbreviation in parentheses is an alias: `Brottsofferjour och vittnesstöd (Brovi)
+Linköping` is also `Brovi Linköping`. OCR-damaged words of a name are restored only to known
+organisation words and place names (`vitthesstod` -> `vittnesstöd`, `Linkdping` -> `Linköping`).
+
+The first digit of an organisationsnummer tells the legal form: 2 is a public body, 8 an ideell
+förening or stiftelse.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from iopcli.extractors import sv
+from iopcli.extractors.doctype import find_municipalities, find_municipality, place_name
+from iopcli.extractors.orgnumbers import locate as locate_org_numbers
+from iopcli.model import Document, Fact
+from iopcli.text import edit_distance, fold, fuzzy_pattern
+
+_KEY_DROP = {"i", "foreningen", "forening", "ideell", "ideella", "ef", "the", "and"}
+
+
+def party_key(name: str) -> str:
+    """Give a key that is the same for the written forms of one organisation's name.
+
+    Folded, without parenthesised parts, without `i`/`föreningen`/`ideell`, definite endings and
+    a genitive s dropped: `Brottsofferjouren i Linköping` and `Brottsofferjour Linköping` match.
+
+    >>> party_key("Brottsofferjouren i Linköping") == party_key("Brottsofferjour Linköpings")
+    True
+    >>> party_key("Brottsofferjour och vittnesstöd (Brovi) Linköping")
+    'brottsofferjour och vittnesstod linkoping'
+    >>> party_key("Föreningen Kvinnojouren Ellinor")
+    'kvinnojour ellinor'
+    """
+    folded = fold(re.sub(r"\([^)]*\)", " ", name))
+    words = [w for w in re.findall(r"[a-z0-9]+(?:-[a-z0-9]+)*", folded) if w not in _KEY_DROP]
+    return " ".join(_key_word(w) for w in words)
+
+
+def _key_word(word: str) -> str:
+    if len(word) > 6 and word.endswith(("en", "et")):
+        return word[:-2]
+    if len(word) > 5 and word.endswith("s") and not word.endswith(("ss", "as", "us")):
+        return word[:-1]
+    return word
+
+
+# ----------------------------------------------------------------------------- reading a name
+
+_CONNECTORS = ("i", "för", "mot", "av", "på", "och", "&", "till", "med", "vid")
+_TOKEN_RE = re.compile(r"\([^()\n]{1,60}\)|[\w][\w'’.\-]*[\w]|[\w]|&|-\s")
+# Words that start a label or a new field, never part of a name.
+_LABEL_WORD = re.compile(
+    r"^(?:org\b|org\.|orgnr|organisationsn|telefon|tel\b|adress|datum|dnr|diarie|e-post|epost|box\b|postadress|"
+    r"kontakt|underskrift|firmatecknare|bankgiro|plusgiro|iop\b)"
+)
+_STOP_PUNCT = re.compile(r"[,.;:!?\"”»]")
+
+
+def _vocabulary_match(word: str, vocabulary: dict[str, str]) -> str | None:
+    """Give the vocabulary spelling of a word that differs only by OCR damage, or None."""
+    folded = fold(word)
+    if folded in vocabulary:
+        return vocabulary[folded]
+    for folded_known, known in vocabulary.items():
+        if abs(len(folded_known) - len(folded)) > 1 or folded_known[:1] != folded[:1]:
+            continue
+        if re.fullmatch(fuzzy_pattern(known), folded):
+            return known
+        if len(folded) >= 7 and edit_distance(folded, folded_known, 1) <= 1:
+            return known
+    return None
+
+
+def read_name(text: str, pos: int, vocabulary: dict[str, str]) -> tuple[int, int] | None:
+    """Give (start, end) of the organisation name that starts at pos, or None.
+
+    A name is capitalised words, parenthesised aliases, known lower-case organisation words
+    (`vittnesstöd`) and connectors (`i`, `för`, `och`) between them; it may break over one line.
+
+    >>> text = "med Kvinnojouren Ellinor och Tjejjouren Beata för perioden 2025"
+    >>> s, e = read_name(text, 4, {}); text[s:e]
+    'Kvinnojouren Ellinor och Tjejjouren Beata'
+    """
+    m = re.compile(r"[ \t]*(?:\n[ \t]*)?(?:[-•*][ \t]+)?").match(text, pos)
+    pos = m.end()
+    start = pos
+    end = None
+    pending_connector = False
+    while True:
+        gap = re.compile(r"[ \t]*(?:\n[ \t]*)?").match(text, pos)
+        if end is not None and "\n" in gap.group(0) and text[gap.end():gap.end() + 1] in ("-", "•", "*", ""):
+            break
+        token = _TOKEN_RE.match(text, gap.end())
+        if not token:
+            break
+        word = token.group(0)
+        if end is not None and "\n" in gap.group(0) and not (
+            pending_connector or text[end - 1] == ")" or word.islower() or word in _CONNECTORS
+        ):
+            break  # a name goes on over a line break only mid-phrase
+        if end is None and gap.end() != start:
+            start = gap.end()
+        if word.startswith("("):
+            inner = word[1:-1]
+            if end is None or re.search(r"\d|organisations|org\.?\s*nr", inner, re.I) or len(inner.split()) > 5:
+                break
+            end, pos = token.end(), token.end()
+            continue
+        if word in _CONNECTORS or word.lower() in _CONNECTORS:
+            if end is None or pending_connector or word[:1].isupper():
+                break
+            pending_connector = True
+            pos = token.end()
+            continue
+        capital = word[:1].isupper() or word[:1].isdigit() and end is not None
+        known = word.islower() and _vocabulary_match(word, vocabulary) is not None and fold(word) not in ("och", "i", "for", "mot")
+        if not (capital or (known and end is not None)):
+            break
+        if word.isdigit() or re.fullmatch(r"\d[\d\-]*", word) or _LABEL_WORD.match(fold(word)):
+            break
+        pending_connector = False
+        end = token.end()
+        pos = token.end()
+        if _STOP_PUNCT.match(text, pos):
+            break
+    if end is None:
+        return None
+    return start, end
+
+
+# -------------------------------------------------------------------------------- candidates
+
+@dataclass
+class Candidate:
+    name: str
+    start: int
+    end: int
+    priority: int  # 0 listed with an org number, 1 a party label, 2 `mellan`, 3 `med`
+    org_number: str | None = None
+    aliases: list[str] = field(default_factory=list)
+
+
+_PUBLIC_PHRASE = (
+    r"(?:[a-z]+-?\s+(?:och|samt)\s+)?[a-z]*(?:namnden|styrelsen|forvaltningen)|kommunen|staden|regionen"
+    r"|den offentliga sektorn|[a-z][\w-]*(?:\s+[a-z][\w-]*)?\s+(?:kommun|stad)|region\s+[a-z]+(?:\s+lan)?"
+)
+_PARTNERSHIP_CONTEXT = re.compile(
+    r"\b(?:iop|partnerskap\w*|overenskommelse\w*|avtal\w*|samarbete\w*|samverkan\w*|kontrakt\w*)\W*$"
+    r"|\b(?:iop|partnerskap\w*|overenskommelse\w*|avtal\w*|samarbete\w*)\b[^.]*$"
+)
+_MELLAN_RE = re.compile(r"\bmellan\s+")
+_MED_RE = re.compile(
+    r"\b(?:tecknas|tecknar|upprattas|ingas|ingar|inga|iop|partnerskap(?:et)?|overenskommelse(?:n)?|avtal(?:et)?)"
+    r"(?:\s*\(iop\))?\s+med\s*:?\s*"
+)
+_LABEL_RE = re.compile(
+    r"(?m)^[ \t]*(?:ideburen|ideell|civil)\s+(?:sektor|part|organisation|forening|aktor)\s*:[ \t]*"
+)
+_ORG_LABEL_TAIL = re.compile(
+    r"[\s,(:\-–]*(?:med\s+)?(?:org(?:anisations)?[ .\-]*(?:nr|nummer|no)\.?|organisationsnumret)?\s*[:.]?\s*$", re.I
+)
+
+
+def _split_names(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Give the names in a run such as `Kvinnojouren Ellinor och Tjejjouren Beata`.
+
+    A run is split at `och`/`,` before a capital when the left part has two words or more, or the
+    right part starts with an organisation word: `Brottsofferjour och Vittnesstöd` stays whole.
+    """
+    pieces = []
+    cut = start
+    for m in re.finditer(r"\s*(?:,|\s(?:och|samt|&))\s+(?=[A-ZÅÄÖ])", text[start:end]):
+        left = text[cut:start + m.start()]
+        right = text[start + m.end():end]
+        right_first = fold(right.split()[0]) if right.split() else ""
+        left_words = [w for w in re.sub(r"\([^)]*\)", " ", left).split()]
+        if len(left_words) >= 2 or any(word in right_first for word in ("jour", "forening", "forbund", "stiftelse", "mission", "kyrka")):
+            pieces.append((cut, start + m.start()))
+            cut = start + m.end()
+    pieces.append((cut, end))
+    return pieces
+
+
+def _name_ending_at(text: str, start: int, end: int, vocabulary: dict[str, str]) -> tuple[int, int] | None:
+    """Give the longest name in text[start:end] that runs right up to end: the name before a number."""
+    for word in re.finditer(r"(?<![\w-])[A-ZÅÄÖ0-9]", text[start:end]):
+        span = read_name(text, start + word.start(), vocabulary)
+        if span and span[1] == end:
+            return span
+    return None
+
+
+def _public_at(folded: str, pos: int) -> re.Match | None:
+    return re.compile(_PUBLIC_PHRASE).match(folded, pos)
+
+
+def _candidates(text: str, vocabulary: dict[str, str]) -> list[Candidate]:
+    folded = fold(text)
+    found: list[Candidate] = []
+
+    def add(start: int, end: int, priority: int, org: str | None = None) -> None:
+        for s, e in _split_names(text, start, end):
+            name = re.sub(r"\s+", " ", text[s:e]).strip(" -–")
+            if name:
+                found.append(Candidate(name, s, e, priority, org))
+
+    # Listed with an organisationsnummer: the name stands before the number (same or previous line).
+    for number in locate_org_numbers(text):
+        if number.number.startswith("2"):
+            continue
+        line_start = text.rfind("\n", 0, number.start) + 1
+        before = text[line_start:number.start]
+        before = before[: _ORG_LABEL_TAIL.search(before).start()]
+        if not before.strip():
+            previous_end = line_start - 1
+            previous_start = text.rfind("\n", 0, max(0, previous_end)) + 1
+            line_start, before = previous_start, text[previous_start:max(previous_start, previous_end)]
+            before = before[: _ORG_LABEL_TAIL.search(before).start()]
+        span = _name_ending_at(text, line_start, line_start + len(before.rstrip()), vocabulary)
+        if span:
+            add(span[0], span[1], 0, number.number)
+    # `Idéburen sektor: X`
+    for m in _LABEL_RE.finditer(folded):
+        span = read_name(text, m.end(), vocabulary)
+        if span:
+            add(*span, 1)
+    # `mellan <public> och X`, `mellan X och <public>`
+    for m in _MELLAN_RE.finditer(folded):
+        if not _PARTNERSHIP_CONTEXT.search(folded[max(0, m.start() - 120):m.start()]):
+            continue  # `dialog mellan A och B` is not the partnership
+        public = _public_at(folded, m.end())
+        if public:
+            och = re.compile(r"\s+och\s+").match(folded, public.end())
+            if och:
+                span = read_name(text, och.end(), vocabulary)
+                if span:
+                    add(*span, 2)
+            continue
+        span = read_name(text, m.end(), vocabulary)
+        if not span:
+            continue
+        # The run may swallow `och Linköpings`: cut where the public side begins.
+        cut = re.compile(r"\s+och\s+(?=" + _PUBLIC_PHRASE + ")").search(folded, span[0], span[1] + 60)
+        if cut and cut.start() <= span[1]:
+            add(span[0], cut.start(), 2)
+    # `partnerskap (IOP) med X och Y`, `ska tecknas med X`
+    for m in _MED_RE.finditer(folded):
+        span = read_name(text, m.end(), vocabulary)
+        if span and not _public_at(folded, span[0]):
+            add(*span, 3)
+    return found
+
+
+# ------------------------------------------------------------------------------------ cleaning
+
+def correct_name(name: str, vocabulary: dict[str, str]) -> str:
+    """Give a name with OCR-damaged words restored from the vocabulary; other words kept.
+
+    >>> vocab = _vocabulary(["Linköping"])
+    >>> correct_name("Brottsofferjour och vitthesstod (Brovi) Linkdping", vocab)
+    'Brottsofferjour och vittnesstöd (Brovi) Linköping'
+    """
+    def fix(m: re.Match) -> str:
+        word = m.group(0)
+        known = _vocabulary_match(word, vocabulary)
+        return _restore_case(word, known) if known and not word.isupper() else word
+    return re.sub(r"[^\W\d_][\w]*", fix, name)
+
+
+def _restore_case(word: str, known: str) -> str:
+    if word[:1].isupper():
+        return known[:1].upper() + known[1:]
+    return known.lower()
+
+
+def _vocabulary(places: list[str]) -> dict[str, str]:
+    words = {fold(w): w for w in sv.ORG_NAME_WORDS if len(w) > 3}
+    for place in places:
+        for word in place.split():
+            words[fold(word)] = word
+    return words
+
+
+def _aliases(name: str) -> list[str]:
+    """Give the other names a name with a parenthesised part stands for.
+
+    >>> _aliases("Brottsofferjour och vittnesstöd (Brovi) Linköping")
+    ['Brovi Linköping', 'Brottsofferjour och vittnesstöd Linköping', 'Brovi']
+    """
+    m = re.search(r"^(.*?)\s*\(([^()]+)\)\s*(.*)$", name)
+    if not m:
+        return []
+    head, inner, tail = m[1].strip(), m[2].strip(), m[3].strip()
+    aliases = [" ".join(p for p in (inner, tail) if p), " ".join(p for p in (head, tail) if p)]
+    if len(inner.split()) == 1:
+        aliases.append(inner)
+    return [a for a in dict.fromkeys(aliases) if a and a != name]
+
+
+def _is_generic(name: str) -> bool:
+    """True for a bare common noun (`Brottsofferjouren`, `Brottsofferjourerna`), not a name."""
+    words = fold(name).split()
+    return len(words) == 1 and (
+        words[0].endswith(("erna", "orna", "arna"))
+        or any(fold(w) == words[0] for w in sv.ORG_NAME_WORDS)
+        or words[0] in {fold(w) for w in sv.CIVIL_ORG_WORDS}
+    )
+
+
+def _not_a_party(name: str) -> bool:
+    folded = fold(name)
+    if any(re.search(r"\b" + re.escape(fold(word)) + r"\b", folded) for word in sv.NOT_PARTIES):
+        return True
+    return bool(re.search(r"\b(?:kommun|kommunen|stad|staden|region|regionen|[a-z]*forvaltningen|[a-z]*namnden)$", folded))
+
+
+# ------------------------------------------------------------------------------------- extract
+
+def find_parties(text: str) -> list[tuple[int, int, dict]]:
+    """Give (start, end, value) for each party: civil parties first, then the public party.
+
+    >>> [v["name"] for _, _, v in find_parties(
+    ...     "Avtal mellan Linköpings kommun och Kvinnojouren Ellinor och Tjejjouren Beata.")]
+    ['Kvinnojouren Ellinor', 'Tjejjouren Beata', 'Linköpings kommun']
+    """
+    municipality = find_municipality(text)
+    places = [place_name(name.rsplit(" ", 1)[0]) for _, _, name in find_municipalities(text) if not name.startswith("Region")]
+    vocabulary = _vocabulary(places)
+    units = _kommun_units(text)
+    candidates = [c for c in _candidates(text, vocabulary) if not _not_a_party(c.name) and fold(c.name) not in units]
+    for candidate in candidates:
+        candidate.name = correct_name(candidate.name, vocabulary)
+        candidate.aliases = _aliases(candidate.name)
+    specific = [c for c in candidates if not _is_generic(c.name)]
+    if specific:
+        candidates = specific
+    else:
+        candidates = [c for c in candidates if not fold(c.name).endswith(("erna", "orna", "arna"))]
+    groups: list[list[Candidate]] = []
+    for candidate in sorted(candidates, key=lambda c: (c.priority, c.start)):
+        keys = {party_key(candidate.name)} | {party_key(a) for a in candidate.aliases}
+        for group in groups:
+            group_keys = {party_key(c.name) for c in group} | {party_key(a) for c in group for a in c.aliases}
+            same_number = candidate.org_number and any(c.org_number == candidate.org_number for c in group)
+            other_number = candidate.org_number and any(c.org_number and c.org_number != candidate.org_number for c in group)
+            if (keys & group_keys or same_number) and not other_number:
+                group.append(candidate)
+                break
+        else:
+            groups.append([candidate])
+    result = []
+    for group in sorted(groups, key=lambda g: min(c.start for c in g)):
+        head = group[0]
+        org_number = next((c.org_number for c in group if c.org_number), None)
+        aliases = []
+        for c in group:
+            for alias in [c.name] + c.aliases:
+                if alias != head.name and alias not in aliases:
+                    aliases.append(alias)
+        sector = "public" if org_number and org_number.startswith("2") else "civil"
+        result.append((head.start, head.end, {"name": head.name, "sector": sector, "org_number": org_number,
+                                              "aliases": aliases}))
+    if municipality:
+        result.append((municipality[0], municipality[1], {"name": municipality[2], "sector": "public",
+                                                          "org_number": _public_org_number(text),
+                                                          "aliases": []}))
+    return result
+
+
+def _kommun_units(text: str) -> set[str]:
+    """Give the folded names written as units of a kommun: `Linköpings kommun, Leanlink`."""
+    folded = fold(text)
+    units = set()
+    for start, end, _ in find_municipalities(text):
+        m = re.compile(r",[ \t]*([a-z][\w-]*(?:[ \t]+[a-z][\w-]*)?)[ \t]*(?:\n|$)").match(folded, end)
+        if m:
+            units.add(m[1])
+            units.add(m[1].split()[0])
+    return units
+
+
+def _public_org_number(text: str) -> str | None:
+    """Give the organisationsnummer of a public body (first digit 2) the document states, if one."""
+    numbers = {m.number for m in locate_org_numbers(text) if m.number.startswith("2")}
+    return numbers.pop() if len(numbers) == 1 else None
+
+
+def extract(doc: Document) -> list[Fact]:
+    """Give a `party` fact for each party to the partnership the document is about."""
+    return [doc.fact("party", value, start, end) for start, end, value in find_parties(doc.text)]

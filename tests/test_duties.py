@@ -1,0 +1,108 @@
+"""Duties: example tables for deadlines and recurring duties, seeds against gold, evidence spans."""
+import json
+from pathlib import Path
+
+import pytest
+
+from iopcli.extractors import duties
+from iopcli.model import text_document
+
+SEEDS = Path(__file__).parents[2] / "shared" / "seeds"
+GOLD = Path(__file__).parents[2] / "shared" / "gold" / "seeds.json"
+xfail = pytest.mark.xfail(strict=True)
+
+
+def deadlines(text):
+    return [f.value["date"] for f in duties.extract(text_document(text)) if f.kind == "deadline"]
+
+
+def recurring(text):
+    return [(f.value["what"], f.value["times_per_year"]) for f in duties.extract(text_document(text)) if f.kind == "recurring"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("Återrapport till social- och omsorgsnämnden sker under överenskommelsens sista år, första kvartalet 2025.", ["2025-03-31"], id="seed001-quarter"),
+    pytest.param("3.  Återrapport till social- och omsorgsnämnden sker under första kvartalet \n2025. ", ["2025-03-31"], id="seed002-quarter-broken"),
+    pytest.param("aterrapportering om éverenskommelsen till\nsocial- och omsorgsnamnden ska ske férsta kvartalet 2025.", ["2025-03-31"], id="seed000-ocr-forsta"),
+    pytest.param("Överenskommelsen gäller under tre år från och med 2023-01-01 till och med 2025-12-31.", [], id="seed001-period-not-duty"),
+    pytest.param("om inte överenskommelsen sägs upp av endera part senaste den 30 september respektive år.", [], id="seed003-notice-not-duty"),
+    pytest.param("Förvaltningsgruppen har behandlat ärendet den 12 mars 2025.", [], id="seed003-past-date"),
+    pytest.param("Uppföljning sker under tredje kvartalet 2025.", ["2025-09-30"], id="issue3-third-quarter"),
+    pytest.param("Redovisningen ska vara förvaltningen tillhanda senast den 15 december 2017.", ["2017-12-15"], id="issue3-senast"),
+    pytest.param("Slutrapport lämnas senast 2026-01-31.", ["2026-01-31"], id="own-senast-iso"),
+    pytest.param("Föreningen ska inkomma med verksamhetsberättelse senast 31 mars 2024.", ["2024-03-31"], id="own-inkomma"),
+    pytest.param("Delrapport ska lämnas före den 1 juni 2025.", ["2025-06-01"], id="own-fore"),
+    pytest.param("Utvärdering genomförs under fjärde kvartalet 2026.", ["2026-12-31"], id="own-fourth-quarter"),
+    pytest.param("Rapportering sker efter första halvåret 2025.", ["2025-06-30"], id="own-half-year"),
+    pytest.param("Redovisning sker efter andra tertialet 2025.", ["2025-08-31"], id="own-tertial"),
+    pytest.param("Avtalet löper ut den 31 december 2024.", [], id="own-expiry-not-duty"),
+    pytest.param("Reformen trädde i kraft 1 april 2024.", [], id="seed004-not-duty"),
+    pytest.param("Ansökan ska vara inne senast den 1 oktober 2025.", ["2025-10-01"], id="own-ansokan"),
+    pytest.param("Uppföljning sker kvartal 2 2025.", ["2025-06-30"], id="own-kvartal-2"),
+])
+def test_deadline_table(text, expected):
+    assert deadlines(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("Operativa möten, två ggr/år. Syfte:\tAktörer", [("Operativa möten", 2)], id="seed001-operativa"),
+    pytest.param("Strategiska möten, två ggr/år. Syfte:\tAktörer", [("Strategiska möten", 2)], id="seed001-strategiska"),
+    pytest.param("Social- och omsorgsförvaltningen ansvarar för att årligen utvärdera överenskommelsen.", [("Utvärdering av överenskommelsen", 1)], id="seed001-utvardering"),
+    pytest.param("Utbetalning sker en gång per år i januari månad.", [("Utbetalning i januari", 1)], id="seed001-utbetalning"),
+    pytest.param("Uppräkning sker årligen enligt OPI från och med 2024-01-01.", [], id="seed001-upprakning-not-duty"),
+    pytest.param("skall sammanställas i form av årliga verksamhetsrapporter, vilket Socialförvaltningen ansvarar för.", [("Verksamhetsrapport", 1)], id="seed003-arliga"),
+    pytest.param("Brottsofferjourerna ska årligen efter avslutat verksamhetsår redovisa det ekonomiska utfallet för året till förvaltningen.", [("Redovisning av ekonomiskt utfall", 1)], id="seed003-redovisa"),
+    pytest.param("kvinnojouren och tjejjouren lämnar in verksamhetsberättelser årsvis.", [("Verksamhetsberättelse", 1)], id="seed004-arsvis"),
+    pytest.param("hur många möten som ska ske årligen och vad mötena ska leda till.", [], id="seed004-descriptive"),
+    pytest.param("Det har förekommit ett operativt möte och två strategiska möten. Omfattningen enligt IOP är två gånger per år av båda mötesformerna.",
+                 [("Operativa möten", 2), ("Strategiska möten", 2)], id="seed000-both-forms"),
+    pytest.param("Överenskommelsens ekonomiska omfattning är 813 514 kr per år.", [], id="own-amount-rate-not-duty"),
+    pytest.param("Därefter förlängs partnerskapet automatiskt med ett kalenderår i taget.", [], id="seed003-renewal-not-duty"),
+    pytest.param("Styrgruppen träffas två ggr/år.", [("Styrgruppens möten", 2)], id="own-traffas-no-label", marks=xfail),  # subject before `träffas` is not read yet
+    pytest.param("Samverkansmöten sker minst en gång per termin.", [("Samverkansmöten", 2)], id="issue3-termin"),
+    pytest.param("Ekonomisk redovisning sker efter varje tertial.", [("Ekonomisk redovisning", 3)], id="issue3-tertial"),
+    pytest.param("Avstämning sker kvartalsvis.", [("Avstämning", 4)], id="issue3-kvartalsvis"),
+    pytest.param("Arbetsgruppen ska rapportera varje månad till förvaltningen.", [("Rapportering", 12)], id="issue3-varje-manad"),
+    pytest.param("Föreningen ska årligen redovisa verksamheten.", [("Redovisning av verksamheten", 1)], id="issue3-arligen"),
+    pytest.param("Föreningen ska lämna en verksamhetsberättelse senast den 31 mars varje år.", [("Verksamhetsberättelse", 1)], id="issue3-31-mars-varje-ar"),
+    pytest.param("Uppföljningsmöten hålls 4 gånger per år.", [("Uppföljningsmöten", 4)], id="own-digit-count"),
+    pytest.param("Dialogmöten sker tre gånger per år.", [("Dialogmöten", 3)], id="own-tre-ganger"),
+    pytest.param("Lägesrapport lämnas halvårsvis.", [("Lägesrapport", 2)], id="own-halvarsvis"),
+    pytest.param("Ekonomisk uppföljning sker två gånger om året.", [("Ekonomisk uppföljning", 2)], id="own-om-aret"),
+    pytest.param("Partnerskapet följs upp vid kvartalsvisa möten.", [("Möten", 4)], id="own-kvartalsvisa"),
+    pytest.param("Statistik redovisas månadsvis.", [("Statistik", 12)], id="own-manadsvis"),
+    pytest.param("Parterna ska gemensamt årligen följa upp samverkan.", [("Uppföljning av samverkan", 1)], id="own-folja-upp"),
+    pytest.param("Verksamhetsplan tas fram en gång per år.", [], id="own-tas-fram", marks=xfail),  # `tas fram` is not a subject verb yet
+])
+def test_recurring_table(text, expected):
+    assert recurring(text) == expected
+
+
+def test_day_and_party():
+    facts = [f for f in duties.extract(text_document(
+        "Föreningen ska lämna en verksamhetsberättelse senast den 31 mars varje år.")) if f.kind == "recurring"]
+    assert facts[0].value["day"] == "03-31"
+    assert facts[0].value["party"] == "Föreningen"
+
+
+def test_party_of_recurring():
+    facts = duties.extract(text_document("Social- och omsorgsförvaltningen ansvarar för att årligen utvärdera överenskommelsen."))
+    assert facts[0].value["party"] == "Social- och omsorgsförvaltningen"
+
+
+@pytest.mark.skipif(not SEEDS.exists(), reason="seeds not present")
+@pytest.mark.parametrize("record", json.loads(GOLD.read_text()) if GOLD.exists() else [], ids=lambda r: r["source"][:3])
+def test_seeds_against_gold(record):
+    doc = text_document((SEEDS / record["source"]).read_text(), name=record["source"])
+    facts = duties.extract(doc)
+    assert sorted(f.value["date"] for f in facts if f.kind == "deadline") == sorted(d["date"] for d in record["deadlines"])
+    assert sorted(f.value["times_per_year"] for f in facts if f.kind == "recurring") == sorted(r["times_per_year"] for r in record["recurring"])
+    assert sorted(f.value["what"] for f in facts if f.kind == "recurring") == sorted(r["what"] for r in record["recurring"])
+
+
+@pytest.mark.skipif(not SEEDS.exists(), reason="seeds not present")
+def test_spans_are_raw_text():
+    for path in sorted(SEEDS.glob("*.txt")):
+        doc = text_document(path.read_text(), name=path.name)
+        for fact in duties.extract(doc):
+            assert doc.text[fact.span.start:fact.span.end] == fact.raw
