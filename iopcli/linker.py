@@ -1,0 +1,931 @@
+"""Group document records into partnerships (shared/spec/record.md). Pure: dicts in, dicts out.
+
+A partnership is one agreement between a kommun/region (one nämnd) and civil-society parties over one
+run of periods: the proposal (tjänsteskrivelse), the agreement (överenskommelse), protocols,
+extensions and evaluations. Linking runs in two steps:
+
+1. families: documents of the same municipality tied by a shared case number (diarienummer) or a
+   shared civil-society party (org number, or a name with its aliases, tolerant of OCR and renaming),
+   merged strongest tie first; a nämnd that differs, or org numbers that differ, keep families apart.
+2. partnerships: within a family, documents whose periods overlap or follow on without a gap are one
+   partnership (a revision or an extension); a later, separate period is a new partnership that names
+   its predecessor. Documents without a start (an evaluation, an extension decision) join the
+   partnership whose end, case number or running time they refer to.
+
+Ids are `municipality-party-startyear` and depend only on the documents, never on their order.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from iopcli import partnership as dates
+from iopcli.extractors.casenumbers import case_key  # one key for every written form of a diarienummer
+from iopcli.text import edit_distance, fold
+
+# Words that carry no identity in an organisation's name: function words and legal forms.
+NAME_STOP_WORDS = frozenset((
+    "i", "och", "for", "av", "pa", "samt", "med", "till", "the", "of", "and",
+    "ideell", "ideella", "forening", "foreningen", "ekonomisk", "ekonomiska", "ek", "org", "nr",
+    "stiftelse", "stiftelsen", "ab", "hb", "kb", "riksforbund", "lokalforening", "lokalavdelning",
+))
+# Words that describe a party without naming it (`Idéburen sektor:`, `Parterna`): never a name alone.
+GENERIC_NAME_WORDS = frozenset(("ideburen", "ideburna", "ideburet", "sektor", "sektorn", "part", "parter", "parten",
+                                "parterna", "organisation", "organisationen", "kommun", "kommunen", "namnden"))
+# Words that name a public body rather than a place: dropped from a municipality's key.
+PUBLIC_BODY_WORDS = ("kommun", "kommune", "stad", "staden", "region", "regionen", "landsting", "landstinget")
+# Nämnder that decide for every other one: their documents may belong to any nämnd's partnership.
+OVERALL_AUTHORITY_WORDS = ("kommunstyrelse", "kommunfullmaktige", "regionstyrelse", "regionfullmaktige",
+                           "fullmaktige", "stadsledningskontor")
+# Municipality names ending in s in the nominative, which keep it in `Västerås stad`.
+_KEEPS_S = re.compile(r"(?:as|os|fors|nas|s{2})$")
+DOC_TYPE_ORDER = {"tjansteskrivelse": 0, "protokoll": 1, "overenskommelse": 2}
+FAR_FUTURE = "9999-12-31"
+
+
+# --- names, places, case numbers ------------------------------------------------------------------
+
+def municipality_key(name: str | None) -> str:
+    """Give a folded key for a kommun or region: the place, `region-` kept apart.
+
+    >>> municipality_key("Linköpings kommun"), municipality_key("Linkdpings kommun"), municipality_key("Stockholms stad")
+    ('linkoping', 'linkdping', 'stockholm')
+    >>> municipality_key("Västerås stad"), municipality_key("Region Östergötland"), municipality_key(None)
+    ('vasteras', 'region-ostergotland', '')
+    """
+    if not name:
+        return ""
+    words = re.findall(r"[a-z0-9]+", fold(name))
+    region = any(w.startswith(("region", "landsting")) for w in words)
+    place = [w for w in words if w not in PUBLIC_BODY_WORDS]
+    if place and len(place[-1]) > 4 and place[-1].endswith("s") and not _KEEPS_S.search(place[-1]):
+        place[-1] = place[-1][:-1]  # genitive before kommun/stad: Linköpings kommun
+    key = "-".join(place)
+    return f"region-{key}" if region else key
+
+
+def same_municipality(a: str, b: str) -> bool:
+    """True when two municipality keys name one place, allowing an OCR slip; an unknown one fits.
+
+    >>> same_municipality("linkoping", "linkdping"), same_municipality("linkoping", "lidkoping"), same_municipality("", "umea")
+    (True, False, True)
+    >>> same_municipality("uppsala", "region-uppsala")
+    False
+    """
+    if not a or not b or a == b:
+        return True
+    if a.startswith("region-") != b.startswith("region-"):
+        return False
+    if len(a) < 6:
+        return False
+    return edit_distance(a, b, 1) <= 1 and _ocr_like(a, b)
+
+
+def _ocr_like(a: str, b: str) -> bool:
+    """True when the one letter two equally long keys differ in is one OCR confuses (o/d/e, n/h, l/i)."""
+    if len(a) != len(b):
+        return True
+    pairs = {frozenset(p) for p in ("od", "oe", "de", "nh", "li", "rn", "il", "ao", "ae", "ce", "co")}
+    diffs = [frozenset((x, y)) for x, y in zip(a, b) if x != y]
+    return all(d in pairs for d in diffs)
+
+
+def authority_key(name: str | None) -> str:
+    """Give a folded key for a nämnd: letters only.
+
+    >>> authority_key("Social- och omsorgsnämnden"), authority_key("Kultur- och fritidsnämnden")
+    ('socialochomsorgsnamnden', 'kulturochfritidsnamnden')
+    """
+    return re.sub(r"[^a-z]", "", fold(name or ""))
+
+
+def same_authority(a: str, b: str) -> bool:
+    """True unless two nämnder are known and differ; kommunstyrelse and fullmäktige fit any.
+
+    >>> same_authority("socialnamnden", "socialnamhden"), same_authority("socialnamnden", "kulturnamnden")
+    (True, False)
+    >>> same_authority("kommunstyrelsen", "socialnamnden"), same_authority("", "socialnamnden")
+    (True, True)
+    """
+    if not a or not b or a == b:
+        return True
+    if any(a.startswith(w) or b.startswith(w) for w in OVERALL_AUTHORITY_WORDS):
+        return True
+    return edit_distance(a, b, 2) <= 2 and len(a) >= 10
+
+
+def name_tokens(name: str) -> tuple[str, ...]:
+    """Give the identifying words of an organisation's name: folded, stemmed, no legal forms.
+
+    >>> name_tokens("Brottsofferjouren i Linköping"), name_tokens("Brottsofferjour och vittnesstöd (Brovi) Linköping")
+    (('brottsofferjour', 'linkoping'), ('brottsofferjour', 'vittnesstod', 'linkoping'))
+    >>> name_tokens("brovi-linkoping@telia.com"), name_tokens("Stiftelsen Allmänna Barnhuset")
+    (('brovi', 'linkoping'), ('allmanna', 'barnhus'))
+    """
+    text = fold(name)
+    if "@" in text:
+        text = re.sub(r"[._-]+", " ", text.split("@", 1)[0])
+    text = re.sub(r"\([^)]*\)", " ", text)
+    return tuple(_stem(w) for w in re.findall(r"[a-z0-9]+", text) if w not in NAME_STOP_WORDS)
+
+
+def _stem(word: str) -> str:
+    """Give a word without its definite ending, so `jouren` and `jour` are one word."""
+    for ending in ("arna", "erna", "orna", "en", "et"):
+        if word.endswith(ending) and len(word) - len(ending) >= 4:
+            return word[: -len(ending)]
+    return word
+
+
+def abbreviations(name: str) -> set[str]:
+    """Give the abbreviations a name declares in parentheses, or an e-mail address's first word.
+
+    >>> sorted(abbreviations("Brottsofferjour och vittnesstöd (Brovi) Linköping"))
+    ['brovi']
+    >>> sorted(abbreviations("brovi-linkoping@telia.com")), abbreviations("Röda Korset")
+    (['brovi'], set())
+    """
+    folded = fold(name)
+    found = {w for inner in re.findall(r"\(([^)]*)\)", folded) for w in re.findall(r"[a-z0-9]+", inner)
+             if w not in NAME_STOP_WORDS}
+    if "@" in folded:
+        local = re.findall(r"[a-z0-9]+", folded.split("@", 1)[0])
+        found.update(local[:1])
+    return found
+
+
+def _token_match(a: str, b: str) -> bool:
+    """True when two name words are one word, allowing OCR slips in longer words.
+
+    >>> _token_match("linkdping", "linkoping"), _token_match("vitthesstod", "vittnesstod"), _token_match("ellinor", "eleonor")
+    (True, True, False)
+    """
+    if a == b:
+        return True
+    shortest = min(len(a), len(b))
+    limit = 2 if shortest >= 10 else 1 if shortest >= 5 else 0
+    return limit > 0 and edit_distance(a, b, limit) <= limit
+
+
+def _acronym_of(token: str, words: tuple[str, ...]) -> bool:
+    """True when a short word is built of the starts of two or more consecutive words (`Brovi`).
+
+    >>> _acronym_of("brovi", ("brottsofferjour", "vittnesstod", "linkoping")), _acronym_of("bl", ("brottsofferjour", "linkoping"))
+    (True, False)
+    """
+    if not 3 <= len(token) <= 8:
+        return False
+
+    def build(rest: str, index: int, used: int) -> bool:
+        if not rest:
+            return used >= 2
+        if index >= len(words):
+            return False
+        word = words[index]
+        return any(word.startswith(rest[:n]) and build(rest[n:], index + 1, used + 1)
+                   for n in range(min(len(rest), len(word)), 0, -1))
+
+    return any(build(token, start, 0) for start in range(len(words)))
+
+
+@dataclass
+class Org:
+    """One organisation as documents name it: its org number, its names' words, its abbreviations."""
+
+    org_number: str | None
+    names: list[tuple[str, ...]] = field(default_factory=list)
+    abbreviations: set[str] = field(default_factory=set)
+
+    @classmethod
+    def of(cls, party: dict) -> "Org":
+        names = [n for n in (party.get("name"), *(party.get("aliases") or [])) if n]
+        org = cls(_digits(party.get("org_number")))
+        for name in names:
+            tokens = name_tokens(name)
+            if tokens and tokens not in org.names:
+                org.names.append(tokens)
+            org.abbreviations |= abbreviations(name)
+        return org
+
+
+def _digits(org_number: str | None) -> str | None:
+    digits = re.sub(r"\D", "", org_number or "")
+    return digits if len(digits) == 10 else None
+
+
+def org_match(a: Org, b: Org, places: frozenset[str] = frozenset()) -> int:
+    """Give how surely two parties are one organisation: 50 org number, 40 same name, 30 close name, 0 not.
+
+    Words that only name the place (`Linköping`) do not make a match on their own.
+
+    >>> brovi = Org.of({"name": "Brottsofferjour och vittnesstöd (Brovi) Linköping"})
+    >>> org_match(brovi, Org.of({"name": "Brottsofferjouren i Linköping"}), frozenset({"linkoping"}))
+    30
+    >>> org_match(brovi, Org.of({"name": "Brovi Linköping"})), org_match(brovi, Org.of({"name": "Brottsofferjour och vitthesstod (Brovi) Linkdping"}))
+    (30, 30)
+    >>> org_match(Org.of({"name": "Kvinnojouren Ellinor"}), Org.of({"name": "Tjejjouren Beata"}))
+    0
+    >>> org_match(Org.of({"name": "Jouren A", "org_number": "802490-7720"}), Org.of({"name": "Jouren A", "org_number": "802476-1044"}))
+    0
+    """
+    if a.org_number and b.org_number:
+        return 50 if a.org_number == b.org_number else 0
+    best = 0
+    for x in a.names:
+        for y in b.names:
+            if x == y and set(x) - places:
+                return 40
+            if _covers(x, y, b.abbreviations, places) or _covers(y, x, a.abbreviations, places):
+                best = 30
+    return best
+
+
+def _covers(small: tuple[str, ...], large: tuple[str, ...], large_abbreviations: set[str],
+            places: frozenset[str]) -> bool:
+    """True when every word of the shorter name is in the longer one (or is its abbreviation)."""
+    if not small or len(small) > len(large):
+        return False
+    distinctive = False
+    for token in small:
+        if token in large_abbreviations or _acronym_of(token, large):
+            distinctive = True
+            continue
+        matched = next((w for w in large if _token_match(token, w)), None)
+        if matched is None:
+            return False
+        if not any(_token_match(token, p) for p in places) and len(token) >= 3:
+            distinctive = True
+    return distinctive
+
+
+# --- documents ------------------------------------------------------------------------------------
+
+@dataclass
+class Doc:
+    """A record with the keys linking needs worked out once."""
+
+    record: dict
+    index: int
+    municipality: str
+    authority: str
+    cases: set[str]
+    civil: list[Org]
+    start: date | None
+    end: date | None
+    date: date | None
+
+    @property
+    def source(self) -> str:
+        return self.record.get("source") or self.record.get("path") or ""
+
+    @property
+    def sort_key(self) -> tuple:
+        """Order-independent identity: file name, then content hash."""
+        return (self.source, self.record.get("sha256") or "", self.record.get("path") or "")
+
+    @property
+    def doc_type(self) -> str:
+        return self.record.get("doc_type") or "other"
+
+    @property
+    def time(self) -> str:
+        """When the document stands in time: its date, else its period; undated last."""
+        return _iso(self.date or self.start or self.end) or FAR_FUTURE
+
+    def chronology(self) -> tuple:
+        return (self.time, DOC_TYPE_ORDER.get(self.doc_type, 3), self.sort_key)
+
+
+def _iso(day: date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
+def _is_civil(party: dict, municipality: str) -> bool:
+    """True for a civil-society party; without a sector, a name that is no kommun, stad or region.
+
+    >>> _is_civil({"name": "Stadsmissionen"}, "linkoping"), _is_civil({"name": "Linköpings kommun"}, "linkoping")
+    (True, False)
+    """
+    sector = party.get("sector")
+    if sector:
+        return sector == "civil"
+    words = re.findall(r"[a-z]+", fold(party.get("name") or ""))
+    return not any(w in PUBLIC_BODY_WORDS for w in words) and municipality_key(party.get("name")) != municipality
+
+
+def _doc(record: dict, index: int) -> Doc:
+    period = record.get("period") or {}
+    municipality = municipality_key(record.get("municipality"))
+    return Doc(
+        record=record, index=index, municipality=municipality,
+        authority=authority_key(record.get("authority")),
+        cases={case_key(c) for c in record.get("case_numbers") or [] if c},
+        civil=[Org.of(p) for p in record.get("parties") or [] if isinstance(p, dict) and _is_civil(p, municipality)],
+        start=dates.as_date(period.get("start")), end=dates.as_date(period.get("end")),
+        date=dates.as_date(record.get("document_date")),
+    )
+
+
+def _places(*docs: Doc) -> frozenset[str]:
+    return frozenset(w for d in docs for w in re.split(r"-", d.municipality) if w and w != "region")
+
+
+def pair_score(a: Doc, b: Doc) -> int:
+    """Give how strongly two documents belong to one family; 0 when they must stay apart.
+
+    100 for a shared case number, unless both name civil parties and none of them match (a
+    document may cite another case, such as the kommun's IOP guidelines); else the party match
+    (30-50), a little more when the periods agree, a little less when a municipality is unknown.
+    """
+    if not same_municipality(a.municipality, b.municipality):
+        return 0
+    places = _places(a, b)
+    party = max((org_match(x, y, places) for x in a.civil for y in b.civil), default=0)
+    if a.cases & b.cases and (party or not (a.civil and b.civil)):
+        return 100
+    if not party or not same_authority(a.authority, b.authority):
+        return 0
+    if a.start and a.start == b.start and a.end == b.end:
+        party += 10
+    elif a.end and a.end == b.end:
+        party += 5
+    if not (a.municipality and b.municipality):
+        party -= 10
+    return max(party, 1)
+
+
+# --- families -------------------------------------------------------------------------------------
+
+class _Families:
+    """Union-find over documents that refuses merges a nämnd or an org number forbids."""
+
+    def __init__(self, docs: list[Doc]):
+        self.parent = list(range(len(docs)))
+        self.docs = docs
+        self.authorities = [{d.authority} - {""} for d in docs]
+        self.orgs = [{o.org_number for o in d.civil if o.org_number} for d in docs]
+        self.municipalities = [{d.municipality} - {""} for d in docs]
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def merge(self, i: int, j: int, by_case: bool) -> None:
+        a, b = self.find(i), self.find(j)
+        if a == b or not self._compatible(a, b, by_case):
+            return
+        if any(not same_municipality(x, y) for x in self.municipalities[a] for y in self.municipalities[b]):
+            return
+        a, b = min(a, b), max(a, b)
+        self.parent[b] = a
+        self.authorities[a] |= self.authorities[b]
+        self.orgs[a] |= self.orgs[b]
+        self.municipalities[a] |= self.municipalities[b]
+
+    def _compatible(self, a: int, b: int, by_case: bool) -> bool:
+        # A shared case number outweighs a nämnd written differently, never other org numbers.
+        if not by_case and any(not same_authority(x, y) for x in self.authorities[a] for y in self.authorities[b]):
+            return False
+        # Two families that each know their civil parties' org numbers, none shared, are two.
+        return not (self.orgs[a] and self.orgs[b] and not self.orgs[a] & self.orgs[b])
+
+
+def families(docs: list[Doc]) -> list[list[Doc]]:
+    """Give the documents grouped by municipality, nämnd and civil parties (strongest ties first)."""
+    pairs = []
+    for bucket in _municipality_buckets(docs):
+        for n, a in enumerate(bucket):
+            for b in bucket[n + 1:]:
+                score = pair_score(a, b)
+                if score:
+                    first, second = sorted((a, b), key=lambda d: d.sort_key)
+                    pairs.append((-score, first.sort_key, second.sort_key, first.index, second.index, score))
+    union = _Families(docs)
+    for *_, i, j, score in sorted(set(pairs)):
+        union.merge(i, j, by_case=score >= 100)
+    groups: dict[int, list[Doc]] = {}
+    for doc in docs:
+        groups.setdefault(union.find(doc.index), []).append(doc)
+    return sorted((sorted(g, key=lambda d: d.sort_key) for g in groups.values()), key=lambda g: g[0].sort_key)
+
+
+def _municipality_buckets(docs: list[Doc]) -> list[list[Doc]]:
+    """Give groups of documents worth comparing: one per place (OCR spellings together), plus
+    the documents whose municipality is unknown in every group, so linking is not quadratic in all."""
+    unknown = [d for d in docs if not d.municipality]
+    keys = sorted({d.municipality for d in docs if d.municipality})
+    buckets = []
+    for key in keys:
+        members = [d for d in docs if d.municipality and same_municipality(key, d.municipality)]
+        buckets.append(members + unknown)
+    return buckets or [unknown]
+
+
+# --- partnerships within a family -----------------------------------------------------------------
+
+@dataclass
+class _Run:
+    docs: list[Doc]
+    start: date | None
+    end: date | None
+
+    def cases(self) -> set[str]:
+        return {c for d in self.docs for c in d.cases}
+
+    def takes(self, doc: Doc) -> bool:
+        """True when a document with a start revises or extends this run rather than starting anew."""
+        if self.end is None or doc.start is None:
+            return True
+        if doc.start <= self.end:
+            return not (doc.end and self.start and doc.end < self.start)
+        if doc.start == self.end + timedelta(days=1):
+            # Following on without a gap is an extension, unless it was decided after the old one ended.
+            return not (doc.date and doc.date > self.end)
+        return False
+
+
+def split_runs(family: list[Doc]) -> list[_Run]:
+    """Give the family's partnerships: runs of overlapping or following periods, oldest first."""
+    anchored = sorted((d for d in family if d.start),
+                      key=lambda d: (d.start, d.end or date.max, d.date or date.max, d.sort_key))
+    runs: list[_Run] = []
+    for doc in anchored:
+        run = next((r for r in reversed(runs) if r.takes(doc)), None)
+        if run is None:
+            runs.append(_Run([doc], doc.start, doc.end))
+        else:
+            run.docs.append(doc)
+            if run.end and doc.end:
+                run.end = max(run.end, doc.end)
+            elif doc.end is None and doc.doc_type == "overenskommelse":
+                run.end = None  # an agreement without an end runs until notice is given
+    loose = sorted((d for d in family if not d.start), key=lambda d: d.chronology())
+    if not runs:
+        return [_Run(loose, None, None)] if loose else []
+    for doc in loose:
+        _place(doc, runs).docs.append(doc)
+    return runs
+
+
+def _place(doc: Doc, runs: list[_Run]) -> _Run:
+    """Give the run a document without a start refers to: case number, end, or when it was written."""
+    by_case = [r for r in runs if doc.cases & r.cases()]
+    if by_case:
+        return by_case[-1]
+    if doc.end:
+        same_end = [r for r in runs if r.end == doc.end or any(d.end == doc.end for d in r.docs)]
+        if same_end:
+            return same_end[-1]
+        containing = [r for r in runs if (r.start is None or r.start <= doc.end) and (r.end is None or doc.end <= r.end)]
+        if containing:
+            return containing[-1]
+    if doc.date:
+        running = [r for r in runs if (r.start is None or r.start <= doc.date) and (r.end is None or doc.date <= r.end)]
+        if running:
+            return running[-1]
+        started = [r for r in runs if r.start and r.start <= doc.date]
+        if started:
+            return started[-1]
+        return runs[0]
+    if doc.end:
+        ended_before = [r for r in runs if r.end and r.end <= doc.end]
+        if ended_before:
+            return ended_before[-1]
+    return runs[-1]
+
+
+# --- the partnership record -----------------------------------------------------------------------
+
+def governing_document(docs: list[Doc]) -> tuple[Doc, Doc]:
+    """Give (governing, base): the base agreement, and the later decision changing it (or the base)."""
+    agreements = [d for d in docs if d.doc_type == "overenskommelse"]
+    if agreements:
+        # The latest agreement; of one day's (the text and its scanned signature page) the fullest.
+        base = max(agreements, key=lambda d: (d.time, _completeness(d), not d.record.get("ocr"), d.sort_key))
+    else:
+        base = max(docs, key=lambda d: (bool(d.start), bool(d.end), _completeness(d),
+                                        d.doc_type == "protokoll", d.time, d.sort_key))
+    changes = [d for d in docs if d is not base and _changes(d, base)]
+    latest = max(changes, key=lambda d: (d.time, _completeness(d), not d.record.get("ocr"), d.sort_key)) if changes else base
+    return latest, base
+
+
+def _completeness(doc: Doc) -> int:
+    """Give how many of the terms a document states: period, notice, money, duties."""
+    period = doc.record.get("period") or {}
+    return (bool(doc.start) + bool(doc.end) + bool(period.get("notice_months") or period.get("notice_weeks"))
+            + bool(_terms_amounts(doc.record)) + bool(doc.record.get("deadlines")) + bool(doc.record.get("recurring")))
+
+
+def _terms_amounts(record: dict) -> list[dict]:
+    """Give the amounts that are terms of the agreement: totals and contributions, not costs so far."""
+    return [a for a in record.get("amounts") or [] if isinstance(a, dict) and a.get("role") in _COMPARED_ROLES]
+
+
+def _changes(doc: Doc, base: Doc) -> bool:
+    """True when a later document changes the base's terms: a later end, or (decided) other terms."""
+    if not doc.date or (base.date and doc.date <= base.date) or (not base.date and base.start and doc.date < base.start):
+        return False
+    if doc.end and base.end and doc.end > base.end:
+        return True
+    if doc.doc_type in ("protokoll", "overenskommelse"):
+        return bool(_period_differences(doc.record, base.record) or _amount_differences(doc.record, base.record))
+    return False
+
+
+def _period_differences(a: dict, b: dict) -> list[str]:
+    pa, pb = a.get("period") or {}, b.get("period") or {}
+    found = []
+    for key, label in (("start", "period start"), ("end", "period end"), ("notice_months", "notice period (months)")):
+        if pa.get(key) is not None and pb.get(key) is not None and pa[key] != pb[key]:
+            found.append(f"{label}: {pa[key]} vs {pb[key]}")
+    return found
+
+
+_COMPARED_ROLES = ("total", "public_contribution", "civil_contribution")
+
+
+def _amount_differences(a: dict, b: dict) -> list[str]:
+    def table(record: dict) -> dict:
+        found: dict = {}
+        for amount in record.get("amounts") or []:
+            if amount.get("role") in _COMPARED_ROLES:
+                found.setdefault((amount["role"], amount.get("per")), set()).add(amount.get("sek"))
+        return found
+
+    ta, tb = table(a), table(b)
+    found = []
+    for key in sorted(set(ta) & set(tb), key=str):
+        if ta[key] != tb[key]:
+            role, per = key
+            found.append(f"{role.replace('_', ' ')}{f' per {per}' if per else ''}: "
+                         f"{_kr_list(ta[key])} vs {_kr_list(tb[key])} kr")
+    return found
+
+
+def _kr_list(values: set) -> str:
+    return " / ".join(f"{v:,}".replace(",", " ") for v in sorted(v for v in values if v is not None))
+
+
+def _disagreements(docs: list[Doc], governing: Doc, base: Doc) -> list[str]:
+    """Give a warning for each document that disagrees with the governing one on period or amounts.
+
+    When a later decision changed the agreement, what was written before it is superseded, not wrong.
+    """
+    changed_on = governing.date if governing is not base else None
+    disagreeing: dict[str, list[str]] = {}  # one warning per difference, naming every document with it
+    for doc in sorted(docs, key=lambda d: d.chronology()):
+        if doc is governing or (changed_on and (not doc.date or doc.date < changed_on)):
+            continue
+        if doc.end and governing.start and doc.end < governing.start:
+            continue  # an earlier term of a renewed agreement
+        for difference in _period_differences(doc.record, governing.record) + _amount_differences(doc.record, governing.record):
+            disagreeing.setdefault(difference, []).append(doc.source)
+    return [f"{', '.join(sources)} and {governing.source} disagree on {difference}"
+            for difference, sources in disagreeing.items()]
+
+
+def _merge_parties(docs: list[Doc], governing: Doc) -> list[dict]:
+    """Give the union of the documents' parties: one entry per organisation, best spelling as name.
+
+    Mentions in different documents are merged strongest tie first; two parties of one document
+    are never one, nor are two org numbers.
+    """
+    ordered = [governing] + sorted((d for d in docs if d is not governing),
+                                   key=lambda d: (bool(d.record.get("ocr")), _neg(d.time), d.sort_key))
+    mentions = []  # (doc position, doc, party, sector, Org)
+    for position, doc in enumerate(ordered):
+        for party in doc.record.get("parties") or []:
+            if not isinstance(party, dict) or not party.get("name"):
+                continue
+            sector = party.get("sector") or ("civil" if _is_civil(party, doc.municipality) else "public")
+            mentions.append((position, doc, party, sector, Org.of(party)))
+    places = _places(*docs)
+    pairs = []
+    for i, (pos_a, doc_a, party_a, sector_a, org_a) in enumerate(mentions):
+        for j in range(i + 1, len(mentions)):
+            pos_b, _, party_b, sector_b, org_b = mentions[j]
+            if sector_a != sector_b:
+                continue
+            if pos_a == pos_b:
+                # One document naming one organisation twice (`Stockholm-Gotland`, `Brottsofferjouren
+                # Stockholm-Gotland`) is an extraction slip; otherwise two parties of a document are two.
+                if sector_a == "civil" and duplicate_mention(org_a, org_b, places):
+                    pairs.append((-60, i, j))
+                continue
+            if sector_a == "public":
+                same_number = org_a.org_number and org_a.org_number == org_b.org_number
+                score = 50 if same_number else 40 if same_municipality(
+                    municipality_key(party_a["name"]), municipality_key(party_b["name"])) else 0
+            else:
+                score = org_match(org_a, org_b, places)
+            if score:
+                pairs.append((-score, i, j))
+    group = list(range(len(mentions)))
+    members = {i: {i} for i in range(len(mentions))}
+
+    def find(i: int) -> int:
+        while group[i] != i:
+            i = group[i]
+        return i
+
+    for _, i, j in sorted(pairs):
+        a, b = find(i), find(j)
+        if a == b:
+            continue
+        positions_a = {mentions[k][0] for k in members[a]}
+        positions_b = {mentions[k][0] for k in members[b]}
+        numbers_a = {mentions[k][4].org_number for k in members[a]} - {None}
+        numbers_b = {mentions[k][4].org_number for k in members[b]} - {None}
+        same_document = mentions[i][0] == mentions[j][0]
+        if (positions_a & positions_b and not same_document) or (numbers_a and numbers_b and numbers_a != numbers_b):
+            continue
+        a, b = min(a, b), max(a, b)
+        group[b] = a
+        members[a] |= members.pop(b)
+    parties = []
+    for root in sorted(members):  # the order mentions come in: the governing document's first
+        entry = {"sector": mentions[root][3], "names": [], "numbers": [], "sources": []}
+        for k in sorted(members[root]):
+            _, doc, party, _, _ = mentions[k]
+            ocr = bool(doc.record.get("ocr"))
+            for name in (party.get("name"), *(party.get("aliases") or [])):
+                if name:
+                    entry["names"].append((name, ocr, doc is governing, doc.source))
+            if party.get("org_number"):
+                entry["numbers"].append((party["org_number"], party.get("org_number_valid")))
+            if doc.source not in entry["sources"]:
+                entry["sources"].append(doc.source)
+        parties.append(_party_record(entry, places))
+    return parties
+
+
+def _neg(iso_day: str) -> str:
+    """Turn an ISO date into a key that sorts the latest first."""
+    return "".join(chr(ord("9") - ord(c) + ord("0")) if c.isdigit() else c for c in iso_day)
+
+
+def _party_record(entry: dict, places: frozenset[str] = frozenset()) -> dict:
+    """Give one party: the best-spelled name, the other names as aliases, the org number.
+
+    Best spelled: not just a place, from a text not read by OCR, named by the most documents, then
+    as the governing document writes it.
+    """
+    names = entry["names"]  # (name, ocr, from governing, source), in mention order
+    documents: dict[str, set[str]] = {}
+    for name, _, _, source in names:
+        documents.setdefault(fold(name), set()).add(source)
+    clean = {name for name, ocr, _, _ in names if not ocr}
+    governing = {name for name, _, gov, _ in names if gov}
+    order = {name: n for n, (name, *_) in reversed(list(enumerate(names)))}
+
+    def rank(name: str) -> tuple:
+        return (_uninformative(name, places), name not in clean, -len(documents[fold(name)]),
+                name not in governing, order[name])
+
+    main = min(order, key=rank)
+    kept = [main]
+    for name, ocr, _, _ in names:
+        if fold(name) in {fold(k) for k in kept}:
+            continue
+        if ocr and any(_ocr_variant(name, c) for c in clean):
+            continue  # OCR damage of a name a clean text spells right
+        if _uninformative(name, places) and name_tokens(name):
+            continue  # `Idéburen` read as a name
+        kept.append(name)
+    # A name that is another one with words run on (`… Linköping Förslag`) is an extraction slip.
+    aliases = [n for n in kept[1:] if not any(_runs_on(n, other, places) for other in kept if other != n)]
+    numbers = [n for n, valid in entry["numbers"] if valid is not False] or [n for n, _ in entry["numbers"]]
+    number = numbers[0] if numbers else None
+    valid = next((v for n, v in entry["numbers"] if n == number), None)
+    return {"name": main, "sector": entry["sector"], "org_number": number, "aliases": aliases,
+            "org_number_valid": valid if valid is not None else (dates.luhn_ok(number) if number else None),
+            "sources": entry["sources"]}
+
+
+def _uninformative(name: str, places: frozenset[str]) -> bool:
+    """True when a name holds nothing but a place and words like `idéburen` or `part`.
+
+    >>> _uninformative("Idéburen", frozenset()), _uninformative("Stockholm", frozenset({"stockholm"}))
+    (True, True)
+    >>> _uninformative("Brovi", frozenset()), _uninformative("Stadsmissionen", frozenset({"linkoping"}))
+    (False, False)
+    """
+    return not set(name_tokens(name)) - places - {_stem(w) for w in GENERIC_NAME_WORDS}
+
+
+def _runs_on(name: str, shorter: str, places: frozenset[str] = frozenset()) -> bool:
+    """True when a name is a shorter name with words run on after it that are not a place.
+
+    >>> _runs_on("Brovi Linköping Förslag", "Brovi Linköping"), _runs_on("Brovi Linköping", "Brovi", frozenset({"linkoping"}))
+    (True, False)
+    >>> _runs_on("Brottsofferjouren Södra Stockholm", "Brottsofferjouren Stockholm")
+    False
+    """
+    long_tokens, short_tokens = name_tokens(name), name_tokens(shorter)
+    if not short_tokens or len(long_tokens) <= len(short_tokens) or long_tokens[:len(short_tokens)] != short_tokens:
+        return False
+    return any(not any(_token_match(extra, p) for p in places) for extra in long_tokens[len(short_tokens):])
+
+
+def duplicate_mention(a: Org, b: Org, places: frozenset[str] = frozenset()) -> bool:
+    """True when two parties one document lists are one organisation: the same name, or one name
+    with words run on before or after it (`Stockholm-Gotland` / `Brottsofferjouren Stockholm-Gotland`).
+
+    >>> duplicate_mention(Org.of({"name": "Stockholm-Gotland"}), Org.of({"name": "Brottsofferjouren Stockholm-Gotland"}), frozenset({"stockholm"}))
+    True
+    >>> duplicate_mention(Org.of({"name": "Stockholm"}), Org.of({"name": "Brottsofferjouren Södra Stockholm"}), frozenset({"stockholm"}))
+    False
+    >>> duplicate_mention(Org.of({"name": "Brottsofferjouren Stockholm"}), Org.of({"name": "Brottsofferjouren Södra Stockholm"}))
+    False
+    """
+    if a.org_number and b.org_number:
+        return a.org_number == b.org_number
+    for x in a.names:
+        for y in b.names:
+            short, long = sorted((x, y), key=len)
+            if not short or not set(short) - places:
+                continue
+            if long[:len(short)] == short or long[-len(short):] == short:
+                return True
+    return False
+
+
+def _ocr_variant(name: str, clean: str) -> bool:
+    """True when a name read by OCR is a clean name with a few letters wrong."""
+    a, b = name_tokens(name), name_tokens(clean)
+    return len(a) == len(b) and all(_token_match(x, y) for x, y in zip(a, b)) and a != b or fold(name) == fold(clean)
+
+
+def slug(text: str) -> str:
+    """Give a readable ASCII id part.
+
+    >>> slug("Brottsofferjouren"), slug("region-östergötland"), slug("Röda Korset")
+    ('brottsofferjouren', 'region-ostergotland', 'roda-korset')
+    """
+    return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")
+
+
+def party_slug(name: str, places: frozenset[str]) -> str:
+    """Give the id part for a civil party: its first word that is not a place or a legal form.
+
+    >>> party_slug("Brottsofferjouren i Linköping", frozenset({"linkoping"}))
+    'brottsofferjouren'
+    >>> party_slug("Linköpings Stadsmission", frozenset({"linkoping"})), party_slug("Röda Korset", frozenset())
+    ('stadsmission', 'roda-korset')
+    """
+    words = [w for w in re.findall(r"[a-z0-9]+", fold(re.sub(r"\([^)]*\)", " ", name))) if w not in NAME_STOP_WORDS]
+    words = [w for w in words if not any(_token_match(w.rstrip("s"), p) or w == p for p in places)] or words
+    if not words:
+        return "iop"
+    return words[0] if len(words[0]) >= 5 or len(words) == 1 else f"{words[0]}-{words[1]}"
+
+
+def _fill_period(governing: Doc, others: list[Doc]) -> tuple[dict, dict]:
+    """Give the governing period with missing fields filled from the other documents, newest first."""
+    period = dict(governing.record.get("period") or {})
+    sources = {key: governing.source for key, value in period.items() if value is not None}
+    for doc in others:
+        for key, value in (doc.record.get("period") or {}).items():
+            if period.get(key) is None and value is not None:
+                period[key] = value
+                sources[key] = doc.source
+    for key in ("start", "end", "notice_months", "extension"):
+        period.setdefault(key, None)
+    return period, sources
+
+
+def _evidence(doc_by_source: dict[str, Doc], sources: dict[str, str], field_map: dict[str, str]) -> dict:
+    found = {}
+    for field_name, record_key in field_map.items():
+        source = sources.get(field_name)
+        doc = doc_by_source.get(source) if source else None
+        found_ev = ((doc.record.get("evidence") or {}).get(record_key) if doc else None)
+        if isinstance(found_ev, dict):
+            found[field_name] = {**found_ev, "source": source}
+        elif source:
+            found[field_name] = {"source": source}
+    return found
+
+
+def _with_source(items: list[dict], source: str) -> list[dict]:
+    return [{**item, "source": item.get("source") or source} for item in items]
+
+
+def build(run: _Run, family_places: frozenset[str]) -> dict:
+    """Give the partnership record (without id, predecessor, status) of one run of documents."""
+    docs = sorted(run.docs, key=lambda d: d.chronology())
+    governing, base = governing_document(docs)
+    others = sorted((d for d in docs if d is not governing), key=lambda d: (_neg(d.time), d.sort_key))
+    period, period_sources = _fill_period(governing, others)
+    record: dict = {"id": None}
+    sources: dict[str, str] = {}
+    for key in ("municipality", "authority"):
+        holder = next((d for d in [governing, *sorted(others, key=lambda d: bool(d.record.get("ocr")))]
+                       if d.record.get(key)), None)
+        record[key] = holder.record.get(key) if holder else None
+        if holder:
+            sources[key] = holder.source
+    record["parties"] = _merge_parties(docs, governing)
+    record["period"] = period
+    record["notice_deadline"] = None
+    record["status"] = None
+    seen_cases, cases = set(), []
+    for doc in docs:
+        for case in doc.record.get("case_numbers") or []:
+            if case_key(case) not in seen_cases:
+                seen_cases.add(case_key(case))
+                cases.append(case)
+    record["case_numbers"] = cases
+    for key in ("amounts", "deadlines", "recurring"):
+        # Amounts come from a document that states the agreement's money, before one with costs so far.
+        candidates = [governing, *others]
+        if key == "amounts":
+            candidates = [d for d in candidates if _terms_amounts(d.record)] + candidates
+        holder = next((d for d in candidates if d.record.get(key)), None)
+        record[key] = _with_source(holder.record.get(key) or [], holder.source) if holder else []
+        if holder:
+            sources[key] = holder.source
+    record["documents"] = [
+        {"source": d.source, "doc_type": d.doc_type, "document_date": d.record.get("document_date"),
+         "case_numbers": list(d.record.get("case_numbers") or []), "sha256": d.record.get("sha256"),
+         "path": d.record.get("path"), "governing": d is governing}
+        for d in docs
+    ]
+    record["governing"] = governing.source
+    record["predecessor"] = None
+    doc_by_source = {d.source: d for d in docs}
+    sources.update({f"period.{k}": v for k, v in period_sources.items()})
+    record["evidence"] = _evidence(doc_by_source, sources, {
+        "municipality": "municipality", "authority": "authority", "period.start": "period", "period.end": "period",
+        "period.notice_months": "notice", "period.extension": "extension"})
+    record["sources"] = sources
+    warnings = _disagreements(docs, governing, base)
+    for doc in docs:
+        warning = dates.stated_duration_warning(doc.record.get("period") or {}, doc.source)
+        if warning:
+            warnings.append(warning)
+        warnings.extend(dates.contribution_warnings(doc.record.get("amounts") or [], doc.source))
+    record["warnings"] = warnings
+    record["_start_year"] = _start_year(docs)
+    record["_places"] = family_places
+    return record
+
+
+def _start_year(docs: list[Doc]) -> str:
+    starts = [d.start for d in docs if d.start]
+    if starts:
+        return str(min(starts).year)
+    dated = [d.date for d in docs if d.date] or [d.end for d in docs if d.end]
+    return str(min(dated).year) if dated else "undated"
+
+
+def _base_id(record: dict) -> str:
+    municipality = municipality_key(record.get("municipality")) or "okand"
+    civil = next((p for p in record["parties"] if p["sector"] == "civil"), None)
+    party = party_slug(civil["name"], record["_places"]) if civil else slug(record.get("authority") or "") or "iop"
+    return f"{slug(municipality)}-{party}-{record['_start_year']}"
+
+
+def link(records: list[dict], today: date | None = None) -> list[dict]:
+    """Give the partnerships the document records form (record.md), sorted by id.
+
+    Each partnership also has predecessor (an id or None), governing (the source of the document its
+    terms come from), evidence and sources per field, and warnings from partnership.check_partnership
+    and from documents that disagree. With `today`, status and the notice deadline of the current term.
+    """
+    docs = [_doc(r, i) for i, r in enumerate(records) if isinstance(r, dict)]
+    built: list[tuple[dict, list[dict]]] = []
+    for family in families(docs):
+        places = _places(*family)
+        run_records = [build(run, places) for run in split_runs(family)]
+        built.append((run_records[0], run_records))
+    all_records = [r for _, runs in built for r in runs]
+    _assign_ids(all_records)
+    for _, runs in built:
+        for previous, current in zip(runs, runs[1:]):
+            current["predecessor"] = previous["id"]
+    result = []
+    for record in all_records:
+        record.pop("_start_year", None)
+        record.pop("_places", None)
+        annotated = dates.annotate(record, today)
+        warnings = list(record["warnings"])
+        warnings += [w for w in dates.check_partnership(annotated) if w not in warnings]
+        annotated["warnings"] = warnings
+        result.append(annotated)
+    return sorted(result, key=lambda p: p["id"])
+
+
+def _assign_ids(records: list[dict]) -> None:
+    """Give each partnership its readable id; collisions get -2, -3 in an order the documents fix."""
+    by_id: dict[str, list[dict]] = {}
+    for record in records:
+        by_id.setdefault(_base_id(record), []).append(record)
+    for base, group in by_id.items():
+        group.sort(key=lambda r: (authority_key(r.get("authority")), sorted(d["source"] for d in r["documents"])))
+        for n, record in enumerate(group, 1):
+            record["id"] = base if n == 1 else f"{base}-{n}"
