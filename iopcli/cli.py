@@ -191,16 +191,19 @@ def extract(
                                                 exists=True, dir_okay=False, show_default=False)],
     as_json: JsonOption = False,
     evidence: Annotated[bool, typer.Option("--evidence", help="Show the source text of every value.")] = False,
+    ocr: Annotated[OcrMode, typer.Option(help="OCR scanned pages: auto (only pages without text), always, never.")] = OcrMode.auto,
 ) -> None:
     """Print the record of files without touching the catalogue (for checking and for scripts)."""
     from iopcli import readers
+    from iopcli.ingest import ocr_reader
     from iopcli.record import build_record
     from iopcli.render import record_view
 
     records, failed = [], False
+    reader = ocr_reader(ocr.value, cache_dir=None)
     for path in files:
         try:
-            records.append(build_record(readers.read(path)))
+            records.append(build_record(readers.read(path, ocr=reader)))
         except IopError as exc:
             err.print(f"[red]Error:[/] {_escape(str(exc))}")
             failed = True

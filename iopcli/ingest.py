@@ -148,12 +148,13 @@ class OcrReader:
     mode "auto" recognises only pages without a text layer; "always" every page of a PDF.
     """
 
-    def __init__(self, mode: str, cache_dir: Path):
+    def __init__(self, mode: str, cache_dir: Path | None):
         from iopcli import ocr
 
         self.mode = mode
-        self.cache = ocr.OcrCache(cache_dir)
+        self.cache = ocr.OcrCache(cache_dir) if cache_dir else None
         self.all_pages = mode == "always"
+        self.language_warning = ocr.ocr_language()[1]
 
     def __call__(self, path: Path, data: bytes, pages: list[int]) -> dict[int, str]:
         from iopcli import ocr
@@ -165,7 +166,7 @@ class OcrReader:
         return ocr.ocr_pdf_pages(path, pages, cache=self.cache, sha256=sha256)
 
 
-def ocr_reader(mode: str, cache_dir: Path) -> OcrReader | None:
+def ocr_reader(mode: str, cache_dir: Path | None) -> OcrReader | None:
     """Give the OCR reader for a mode, or None when OCR is off or Tesseract is not installed."""
     from iopcli import ocr
 

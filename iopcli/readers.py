@@ -22,8 +22,6 @@ IMAGE_TYPES = {".png": "image", ".jpg": "image", ".jpeg": "image", ".tif": "imag
 SUPPORTED = {".pdf": "pdf", ".docx": "docx", **TEXT_TYPES, **HTML_TYPES, **IMAGE_TYPES}
 
 PAGE_SEPARATOR = "\n\n"
-# A page with fewer visible characters than this has no usable text layer.
-MIN_PAGE_CHARS = 20
 
 
 def file_type(path: Path) -> str | None:
@@ -52,13 +50,7 @@ def read(path: Path, data: bytes | None = None, ocr=None) -> Document:
               "html": _read_html, "image": _read_image}[kind]
     pages, ocr_used, warnings = reader(path, data, ocr)
     text, starts = join_pages(pages)
-    needs_ocr = kind in ("pdf", "image") and any(
-        len(page.strip()) < MIN_PAGE_CHARS for page in pages
-    ) and not ocr_used
-    if needs_ocr and not text.strip():
-        warnings = (*warnings, "no text layer; needs OCR")
-    elif needs_ocr:
-        warnings = (*warnings, "some pages have no text layer; they need OCR")
+    needs_ocr = any("needs OCR" in w or "need OCR" in w for w in warnings)
     return Document(
         path=str(path), sha256=sha256_of(data), size=len(data), file_type=kind, text=text,
         page_starts=starts, ocr=ocr_used, status="needs_ocr" if needs_ocr else "ok",
@@ -84,6 +76,8 @@ def join_pages(pages: list[str]) -> tuple[str, tuple[int, ...]]:
 def _read_pdf(path: Path, data: bytes, ocr) -> tuple[list[str], bool, tuple[str, ...]]:
     import pypdfium2 as pdfium
 
+    from iopcli.ocr import pdf_page_needs_ocr
+
     try:
         pdf = pdfium.PdfDocument(data)
     except pdfium.PdfiumError as exc:
@@ -91,30 +85,46 @@ def _read_pdf(path: Path, data: bytes, ocr) -> tuple[list[str], bool, tuple[str,
         if "password" in reason.lower():
             raise ReadError(f"{path}: encrypted PDF (needs a password)") from exc
         raise ReadError(f"{path}: not a readable PDF ({reason.split(':')[0].strip()})") from exc
+    pages, scanned = [], []
     try:
-        pages = []
-        for page in pdf:
+        for number, page in enumerate(pdf, 1):
             textpage = page.get_textpage()
-            pages.append(normalise(textpage.get_text_range()))
+            text = normalise(textpage.get_text_range())
+            pages.append(text)
+            if pdf_page_needs_ocr(page, text) or getattr(ocr, "all_pages", False):
+                scanned.append(number)
             textpage.close()
             page.close()
     finally:
         pdf.close()
-    blank = [i + 1 for i, page in enumerate(pages)
-             if len(page.strip()) < MIN_PAGE_CHARS or getattr(ocr, "all_pages", False)]
-    if not blank or ocr is None:
+    if not scanned:
         return pages, False, ()
-    recognised = ocr(path, data, blank)
+    if ocr is None:
+        return pages, False, ("no text layer; needs OCR" if len(scanned) == len(pages)
+                              else f"pages {_page_list(scanned)} have no text layer; they need OCR",)
+    recognised = ocr(path, data, scanned)
     for number, text in recognised.items():
         pages[number - 1] = normalise(text)
-    return pages, bool(recognised), ()
+    return pages, True, _ocr_warnings(ocr, scanned)
+
+
+def _page_list(numbers: list[int]) -> str:
+    return ", ".join(map(str, numbers[:10])) + (" …" if len(numbers) > 10 else "")
+
+
+def _ocr_warnings(ocr, pages: list[int]) -> tuple[str, ...]:
+    warnings = [f"text of pages {_page_list(pages)} recognised by OCR: check values against the scan"]
+    if getattr(ocr, "language_warning", ""):
+        warnings.append(ocr.language_warning)
+    return tuple(warnings)
 
 
 def _read_image(path: Path, data: bytes, ocr) -> tuple[list[str], bool, tuple[str, ...]]:
     if ocr is None:
-        return [""], False, ()
+        return [""], False, ("no text layer; needs OCR",)
     recognised = ocr(path, data, [1])
-    return [normalise(recognised.get(1, ""))], bool(recognised), ()
+    numbers = sorted(recognised)
+    return [normalise(recognised[n]) for n in numbers] or [""], True, _ocr_warnings(ocr, numbers)
 
 
 # --- Word -----------------------------------------------------------------------------------
