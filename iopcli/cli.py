@@ -281,12 +281,10 @@ def expiring(
     if not rows:
         out.print(f"No agreement ends before {limit}.")
         return
-    shown = [{**r, "civil": ", ".join(p["name"] for p in r.get("parties") or [] if p.get("sector") == "civil"),
-              "renews": "automatiskt" if r.get("renews_automatically") else ""} for r in rows]
     out.print(rows_table(
-        shown, ["id", "end", "days_left", "status", "notice_deadline", "notice_note", "civil"],
-        ["partnerskap", "slutar", "dagar kvar", "status", "sista uppsägningsdag", "anmärkning", "idéburna parter"],
-        title=f"Avtal som löper ut före {limit} (per {day})"))
+        rows, ["id", "end", "days_left", "status", "notice_deadline", "notice_note"],
+        ["partnership", "ends", "days left", "status", "notice by", "note"],
+        title=f"Agreements ending before {limit} (as of {day})"))
 
 
 # --- export -----------------------------------------------------------------------------------
@@ -341,7 +339,7 @@ def search(
     if as_json:
         _echo_json(rows)
     else:
-        out.print(rows_table(rows, ["source", "doc_type", "document_date", "snippet"], ["fil", "typ", "datum", "träff"]))
+        out.print(rows_table(rows, ["source", "doc_type", "document_date", "snippet"], ["file", "type", "date", "match"]))
 
 
 @app.command(epilog="Example:  iop query \"select role, sum(sek) from amounts group by role\" --csv")
@@ -397,8 +395,8 @@ def partnerships(
     elif not rows:
         out.print("No partnership matches.")
     else:
-        out.print(rows_table(rows, columns, ["id", "status", "kommun/region", "nämnd", "från", "till",
-                                             "sista uppsägningsdag", "idéburna parter", "diarienummer", "dok."]))
+        out.print(rows_table(rows, columns, ["id", "status", "municipality", "authority", "start", "end",
+                                             "notice by", "civil parties", "case numbers", "docs"]))
 
 
 @app.command(epilog="Examples:  iop deadlines --before 2026-07-01   ·   iop deadlines --ics > iop.ics")
@@ -427,7 +425,7 @@ def deadlines(
     elif not events:
         out.print("No deadlines in that window.")
     else:
-        out.print(rows_table(events, ["date", "kind", "what", "partnership_id"], ["datum", "slag", "vad", "partnerskap"]))
+        out.print(rows_table(events, ["date", "kind", "what", "partnership_id"], ["date", "kind", "what", "partnership"]))
 
 
 @app.command(epilog="Example:  iop check || echo 'look at the warnings'")
@@ -451,7 +449,7 @@ def check(
         _echo_json([{"partnership_id": pid, "warning": text} for pid, text in warnings])
     elif warnings:
         out.print(rows_table([{"id": pid, "warning": text} for pid, text in warnings], ["id", "warning"],
-                             ["partnerskap", "varning"]))
+                             ["partnership", "warning"]))
     else:
         out.print("No warnings.")
     if warnings:
@@ -521,7 +519,7 @@ def history(
         _echo_json(versions)
     else:
         out.print(rows_table(versions, ["path", "version", "ingested_at", "document_date", "sha256", "changes"],
-                             ["fil", "version", "inläst", "dokumentdatum", "sha256", "ändringar"]))
+                             ["file", "version", "ingested", "document date", "sha256", "changes"]))
 
 
 def main() -> None:

@@ -16,10 +16,10 @@ from rich.table import Table
 from rich.text import Text
 
 ROLE_NAMES = {
-    "total": "total", "public_contribution": "kommunens bidrag", "civil_contribution": "idéburen part (egen insats)",
-    "cost_to_date": "kostnad hittills", "other": "övrigt",
+    "total": "total", "public_contribution": "public contribution", "civil_contribution": "civil contribution",
+    "cost_to_date": "cost to date", "other": "other",
 }
-PER_NAMES = {"year": "per år", "total": "totalt", None: ""}
+PER_NAMES = {"year": "per year", "total": "in total", None: ""}
 
 
 def to_json(data) -> str:
@@ -61,10 +61,12 @@ def kronor(sek: int | None) -> str:
     return "" if sek is None else f"{sek:,} kr".replace(",", " ")
 
 
-def _where(evidence: dict | None, show_text: bool = False) -> str:
+def where(evidence: dict | None, show_text: bool = False, numbers: dict[str, int] | None = None) -> str:
+    """Give where a value came from: `[2] p. 3` (document 2 of the list, page 3), or `p. 3`."""
     if not evidence:
         return ""
-    where = f"{evidence.get('source', '')} s. {evidence.get('page', '?')}".strip()
+    number = (numbers or {}).get(evidence.get("source", ""))
+    where = (f"[{number}] " if number else "") + f"p. {evidence.get('page', '?')}"
     if evidence.get("note"):
         where += f" ({evidence['note']})"
     if show_text:
@@ -76,11 +78,11 @@ def _period_text(period: dict) -> str:
     start, end = period.get("start"), period.get("end")
     if not start and not end:
         return "–"
-    text = f"{start or '?'} – {end or 'tills vidare'}"
+    text = f"{start or '?'} – {end or 'open-ended (tills vidare)'}"
     if period.get("notice_months"):
-        text += f", uppsägningstid {period['notice_months']} mån"
+        text += f", notice {period['notice_months']} months"
     elif period.get("notice_weeks"):
-        text += f", uppsägningstid {period['notice_weeks']} veckor"
+        text += f", notice {period['notice_weeks']} weeks"
     return text
 
 
@@ -88,16 +90,16 @@ def extension_text(extension: dict | None) -> str:
     """Give renewal terms in a few words.
 
     >>> extension_text({"kind": "automatic", "step_months": 12, "max_end": "2027-12-31", "notice_by": "09-30"})
-    'förlängs automatiskt 12 mån i taget, längst till 2027-12-31, uppsägning senast 09-30 varje år'
+    'renews automatically 12 months at a time, at most until 2027-12-31, notice by 09-30 each year'
     """
     if not extension:
         return ""
-    kind = "förlängs automatiskt" if extension.get("kind") == "automatic" else "option att förlänga"
-    parts = [f"{kind} {extension.get('step_months') or '?'} mån" + (" i taget" if extension.get("kind") == "automatic" else "")]
+    kind = "renews automatically" if extension.get("kind") == "automatic" else "option to extend"
+    parts = [f"{kind} {extension.get('step_months') or '?'} months" + (" at a time" if extension.get("kind") == "automatic" else "")]
     if extension.get("max_end"):
-        parts.append(f"längst till {extension['max_end']}")
+        parts.append(f"at most until {extension['max_end']}")
     if extension.get("notice_by"):
-        parts.append(f"uppsägning senast {extension['notice_by']} varje år")
+        parts.append(f"notice by {extension['notice_by']} each year")
     return ", ".join(parts)
 
 
@@ -110,29 +112,40 @@ def _facts_table(title: str, columns: Sequence[str], rows: list[list[str]]) -> T
     return table
 
 
-def fact_tables(item: dict, show_text: bool = False) -> list:
+def _numbered(sources: list[str] | None, numbers: dict[str, int] | None) -> str:
+    """Give `[1] [3]` for the documents a value was found in."""
+    found = sorted({(numbers or {}).get(s) for s in sources or []} - {None})
+    return " ".join(f"[{n}]" for n in found)
+
+
+def fact_tables(item: dict, show_text: bool = False, numbers: dict[str, int] | None = None) -> list:
     """Give the parties, amounts, deadlines and recurring duties of a record or partnership."""
     parts: list = []
+
+    def at(evidence: dict | None) -> str:
+        return where(evidence, show_text, numbers)
+
     parties = item.get("parties") or []
     if parties:
-        parts.append(_facts_table("Parter", ["namn", "sektor", "org.nr", "även kallad", "källa"], [
-            [p["name"], "offentlig" if p.get("sector") == "public" else "idéburen",
-             (p.get("org_number") or "") + (" (ogiltigt)" if p.get("org_number_valid") is False else ""),
-             ", ".join(p.get("aliases") or []), _where(p.get("evidence"), show_text)] for p in parties]))
+        parts.append(_facts_table("Parties", ["name", "sector", "org number", "also called", "source"], [
+            [p["name"], "public" if p.get("sector") == "public" else "civil",
+             (p.get("org_number") or "") + (" (fails Luhn check)" if p.get("org_number_valid") is False else ""),
+             ", ".join(p.get("aliases") or []), at(p.get("evidence")) or _numbered(p.get("sources"), numbers)]
+            for p in parties]))
     amounts = item.get("amounts") or []
     if amounts:
-        parts.append(_facts_table("Belopp", ["belopp", "per", "roll", "källa"], [
+        parts.append(_facts_table("Amounts", ["amount", "per", "role", "source"], [
             [kronor(a["sek"]), PER_NAMES.get(a.get("per"), a.get("per") or ""),
-             ROLE_NAMES.get(a.get("role"), a.get("role") or ""), _where(a.get("evidence"), show_text)]
+             ROLE_NAMES.get(a.get("role"), a.get("role") or ""), at(a.get("evidence"))]
             for a in amounts]))
     deadlines = item.get("deadlines") or []
     if deadlines:
-        parts.append(_facts_table("Datum att hålla", ["datum", "vad", "vem", "källa"], [
-            [d["date"], d["what"], d.get("party") or "", _where(d.get("evidence"), show_text)] for d in deadlines]))
+        parts.append(_facts_table("Deadlines", ["date", "what", "who", "source"], [
+            [d["date"], d["what"], d.get("party") or "", at(d.get("evidence"))] for d in deadlines]))
     recurring = item.get("recurring") or []
     if recurring:
-        parts.append(_facts_table("Återkommande åtaganden", ["vad", "gånger/år", "vem", "källa"], [
-            [r["what"], str(r["times_per_year"]), r.get("party") or "", _where(r.get("evidence"), show_text)]
+        parts.append(_facts_table("Recurring duties", ["what", "times/year", "who", "source"], [
+            [r["what"], str(r["times_per_year"]), r.get("party") or "", at(r.get("evidence"))]
             for r in recurring]))
     return parts
 
@@ -144,24 +157,24 @@ def record_view(record: dict, show_text: bool = False) -> Panel:
     lines.add_column(style="bold")
     lines.add_column()
     rows = [
-        ("Typ", record.get("doc_type") or ""),
-        ("Kommun/region", record.get("municipality") or ""),
-        ("Nämnd", record.get("authority") or ""),
-        ("Diarienummer", ", ".join(record.get("case_numbers") or []) or "–"),
-        ("Datum", record.get("document_date") or "–"),
-        ("Handläggare", record.get("officer") or "–"),
+        ("Type", record.get("doc_type") or ""),
+        ("Municipality", record.get("municipality") or ""),
+        ("Authority", record.get("authority") or ""),
+        ("Case numbers", ", ".join(record.get("case_numbers") or []) or "–"),
+        ("Date", record.get("document_date") or "–"),
+        ("Officer", record.get("officer") or "–"),
         ("Period", _period_text(record.get("period") or {})),
     ]
     extension = extension_text((record.get("period") or {}).get("extension"))
     if extension:
-        rows.append(("Förlängning", extension))
+        rows.append(("Renewal", extension))
     if record.get("status") not in (None, "ok"):
         rows.append(("Status", "; ".join(record.get("warnings") or []) or record["status"]))
     for label, value in rows:
         lines.add_row(label, escape(str(value)))
     if show_text and evidence.get("period"):
-        lines.add_row("", escape(_where(evidence["period"], True)))
-    title = f"{escape(record['source'])} ({record.get('pages', 1)} s.{', OCR' if record.get('ocr') else ''})"
+        lines.add_row("", escape(where(evidence["period"], True)))
+    title = f"{escape(record['source'])} ({record.get('pages', 1)} p.{', OCR' if record.get('ocr') else ''})"
     return Panel(Group(lines, *fact_tables(record, show_text)), title=title, title_align="left")
 
 
@@ -171,28 +184,32 @@ def partnership_view(partnership: dict, show_text: bool = False) -> Panel:
     head.add_column(style="bold")
     head.add_column()
     period = partnership.get("period") or {}
+    listed = partnership.get("documents") or []
+    numbers = {d.get("source", ""): n for n, d in enumerate(listed, 1)}
+    period_evidence = (partnership.get("evidence") or {}).get("period.end") or (partnership.get("evidence") or {}).get("period.start")
+    period_where = where(period_evidence, show_text, numbers)
     rows = [
-        ("Kommun/region", partnership.get("municipality") or ""),
-        ("Nämnd", partnership.get("authority") or ""),
-        ("Diarienummer", ", ".join(partnership.get("case_numbers") or []) or "–"),
-        ("Period", _period_text(period)),
+        ("Municipality", partnership.get("municipality") or ""),
+        ("Authority", partnership.get("authority") or ""),
+        ("Case numbers", ", ".join(partnership.get("case_numbers") or []) or "–"),
+        ("Period", _period_text(period) + (f"   ({period_where})" if period_where else "")),
     ]
     if partnership.get("notice_deadline"):
-        rows.append(("Sista dag att säga upp", partnership["notice_deadline"]))
+        rows.append(("Notice deadline", partnership["notice_deadline"]))
     extension = extension_text(period.get("extension"))
     if extension:
-        rows.append(("Förlängning", extension))
+        rows.append(("Renewal", extension))
     if partnership.get("predecessor"):
-        rows.append(("Föregångare", partnership["predecessor"]))
+        rows.append(("Predecessor", partnership["predecessor"]))
     for label, value in rows:
         head.add_row(label, escape(str(value)))
-    documents = _facts_table("Dokument", ["datum", "typ", "diarienummer", "fil"], [
-        [d.get("document_date") or "–", d.get("doc_type") or "", ", ".join(d.get("case_numbers") or []),
-         d.get("source", "")] for d in partnership.get("documents") or []])
-    parts = [head, *fact_tables(partnership, show_text), documents]
+    documents = _facts_table("Documents", ["", "date", "type", "case numbers", "file"], [
+        [f"[{n}]", d.get("document_date") or "–", d.get("doc_type") or "", ", ".join(d.get("case_numbers") or []),
+         d.get("source", "")] for n, d in enumerate(listed, 1)])
+    parts = [head, *fact_tables(partnership, show_text, numbers), documents]
     warnings = partnership.get("warnings") or []
     if warnings:
-        parts.append(Text("Varningar:\n" + "\n".join(f"  ! {w}" for w in warnings), style="yellow"))
+        parts.append(Text("Warnings:\n" + "\n".join(f"  ! {w}" for w in warnings), style="yellow"))
     status = partnership.get("status") or ""
     title = f"{escape(partnership['id'])}" + (f" [{_status_style(status)}]{status}[/]" if status else "")
     return Panel(Group(*parts), title=title, title_align="left")
@@ -206,8 +223,9 @@ def rows_table(rows: list[dict], columns: Sequence[str], headers: Sequence[str] 
                title: str | None = None) -> Table:
     """Give a plain table of rows (listing commands)."""
     table = Table(title=title, title_justify="left")
-    for header in headers or columns:
-        table.add_column(header, overflow="fold")
+    for number, header in enumerate(headers or columns):
+        # The first column names the row (an id, a file): keep it whole.
+        table.add_column(header, overflow="fold", no_wrap=number == 0)
     for row in rows:
         table.add_row(*(escape(_cell(row.get(c))) for c in columns))
     return table
@@ -231,7 +249,7 @@ def _value_text(value) -> str:
         if "sek" in value:
             return f"{kronor(value['sek'])} {PER_NAMES.get(value.get('per'), '')} ({ROLE_NAMES.get(value.get('role'), value.get('role'))})".strip()
         if "what" in value:
-            when = value.get("date") or (f"{value['times_per_year']} ggr/år" if value.get("times_per_year") else "")
+            when = value.get("date") or (f"{value['times_per_year']} times/year" if value.get("times_per_year") else "")
             return f"{value['what']}: {when}"
         if "name" in value:
             return f"{value['name']} {value.get('org_number') or ''}".strip()
@@ -243,7 +261,7 @@ def _diff_where(evidence: dict | None) -> str:
     if not evidence:
         return ""
     text = " ".join(str(evidence.get("text") or "").split())
-    return f"{evidence.get('source', '')} s. {evidence.get('page', '?')}: “{text[:80]}”"
+    return f"{evidence.get('source', '')} p. {evidence.get('page', '?')}: “{text[:80]}”"
 
 
 def diff_view(diff: dict) -> Group:
@@ -251,8 +269,8 @@ def diff_view(diff: dict) -> Group:
     parts: list = [Text(f"{diff['a'].get('source')}  →  {diff['b'].get('source')}", style="bold")]
     changes = diff.get("changes") or []
     if changes:
-        table = Table(title="Ändrade uppgifter", title_justify="left")
-        for column in ("fält", "ändring", "före", "efter", "källa"):
+        table = Table(title="Changed fields", title_justify="left")
+        for column in ("field", "change", "before", "after", "source"):
             table.add_column(column, overflow="fold")
         for change in changes:
             where = "\n".join(w for w in (_diff_where(change.get("before_evidence")),
@@ -261,7 +279,7 @@ def diff_view(diff: dict) -> Group:
                           escape(_value_text(change.get("after"))), escape(where))
         parts.append(table)
     for section in diff.get("text") or []:
-        heading = Text(f"\n§ {section.get('section') or '(inledning)'} — {section['change']}", style="bold cyan")
+        heading = Text(f"\n§ {section.get('section') or '(opening)'} — {section['change']}", style="bold cyan")
         parts.append(heading)
         if section["change"] == "changed":
             body = Text()
