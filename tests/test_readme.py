@@ -20,16 +20,18 @@ def console_blocks(markdown: str) -> list[list[str]]:
 
 
 def run_iop(command: str, env: dict) -> subprocess.CompletedProcess:
+    """Run an `iop …` line of the README in a scratch folder that has the samples."""
     argv = shlex.split(command)
     assert argv[0] == "iop", command
-    return subprocess.run([sys.executable, "-m", "iopcli", *argv[1:]], cwd=ROOT, env=env,
+    return subprocess.run([sys.executable, "-m", "iopcli", *argv[1:]], cwd=env["IOP_TEST_CWD"], env=env,
                           capture_output=True, text=True, timeout=300)
 
 
 @pytest.fixture()
 def env(tmp_path):
+    (tmp_path / "samples").symlink_to(ROOT / "samples")
     return {**os.environ, "IOP_DB": str(tmp_path / "readme.db"), "COLUMNS": "100", "NO_COLOR": "1",
-            "TERM": "dumb"}
+            "TERM": "dumb", "IOP_TEST_CWD": str(tmp_path), "PYTHONPATH": str(ROOT)}
 
 
 def test_first_command_prints_what_the_readme_shows(env):
