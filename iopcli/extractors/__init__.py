@@ -52,9 +52,5 @@ def extract_all(doc: Document) -> list[Fact]:
     """Give every fact of every extractor for the document."""
     facts: list[Fact] = []
     for name in EXTRACTOR_MODULES:
-        try:
-            module = import_module(f"iopcli.extractors.{name}")
-        except ModuleNotFoundError:
-            continue
-        facts.extend(module.extract(doc))
+        facts.extend(import_module(f"iopcli.extractors.{name}").extract(doc))
     return facts
