@@ -40,6 +40,8 @@ class Document:
 
     page_starts[i] is the offset in `text` where page i+1 begins; a file without pages has (0,).
     status is "ok", or "needs_ocr" when the file holds pages with no text layer.
+    header_cells holds (label, value) pairs of a PDF header block laid out in columns, paired by
+    their position on the page; only set where the text alone cannot tell which value is whose.
     """
 
     path: str
@@ -51,6 +53,7 @@ class Document:
     ocr: bool = False
     status: str = "ok"
     warnings: tuple[str, ...] = field(default=())
+    header_cells: tuple[tuple[str, str], ...] = field(default=())
 
     @property
     def name(self) -> str:

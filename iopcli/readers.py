@@ -3,7 +3,7 @@ pypdfium2, pdfplumber and python-docx.
 
 PDF text comes from pypdfium2 (about 500 pages/s here, against pdfplumber's 7: pdfplumber is
 pure-Python layout analysis we do not need for running text); pdfplumber is used only where
-geometry matters, for tables on pages that have ruling lines.
+geometry matters: a header block in columns whose values the text alone cannot pair (header_cells).
 """
 from __future__ import annotations
 
@@ -51,10 +51,11 @@ def read(path: Path, data: bytes | None = None, ocr=None) -> Document:
     pages, ocr_used, warnings = reader(path, data, ocr)
     text, starts = join_pages(pages)
     needs_ocr = any("needs OCR" in w or "need OCR" in w for w in warnings)
+    cells = header_cells(data, pages[0]) if kind == "pdf" and not ocr_used and pages else ()
     return Document(
         path=str(path), sha256=sha256_of(data), size=len(data), file_type=kind, text=text,
         page_starts=starts, ocr=ocr_used, status="needs_ocr" if needs_ocr else "ok",
-        warnings=tuple(warnings),
+        warnings=tuple(warnings), header_cells=cells,
     )
 
 
@@ -106,6 +107,104 @@ def _read_pdf(path: Path, data: bytes, ocr) -> tuple[list[str], bool, tuple[str,
     for number, text in recognised.items():
         pages[number - 1] = normalise(text)
     return pages, True, _ocr_warnings(ocr, scanned)
+
+
+# --- Header blocks laid out in columns: geometry from pdfplumber ------------------------------
+
+# Kinds of header value that a value's own form cannot tell apart (a name, a department, a unit).
+_WORDY_LABELS = {"officer", "department", "unit", "addressee"}
+
+
+def label_row(line: str) -> list[tuple[str, str]] | None:
+    """Give [(label, kind)] when a line holds nothing but header labels (two or more), else None.
+
+    >>> label_row("Handläggare  Förvaltning  Datum")
+    [('handläggare', 'officer'), ('förvaltning', 'department'), ('datum', 'date')]
+    >>> label_row("Datum: 2025-04-14") is None, label_row("Datum") is None
+    (True, True)
+    """
+    from iopcli.extractors.sv import HEADER_LABELS
+
+    rest, found = line.strip().lower(), []
+    while rest:
+        label = next((l for l in sorted(HEADER_LABELS, key=len, reverse=True)
+                      if rest.startswith(l) and (len(rest) == len(l) or rest[len(l)] in " \t")), None)
+        if label is None:
+            return None
+        found.append((label, HEADER_LABELS[label]))
+        rest = rest[len(label):].strip()
+    return found if len(found) >= 2 else None
+
+
+def needs_geometry(labels: list[tuple[str, str]]) -> bool:
+    """True when the values under these labels cannot be told apart by their form alone.
+
+    A date and a case number pair themselves; two wordy values (a name and a department) or two
+    labels of one kind (Vår and Er beteckning) need the columns' positions.
+
+    >>> needs_geometry([("datum", "date"), ("diarienummer", "case"), ("handläggare", "officer")])
+    False
+    >>> needs_geometry([("handläggare", "officer"), ("förvaltning", "department")])
+    True
+    """
+    kinds = [kind.replace("_theirs", "") for _, kind in labels]
+    return len(set(kinds)) < len(kinds) or sum(kind in _WORDY_LABELS for kind in kinds) >= 2
+
+
+def header_cells(data: bytes, first_page: str) -> tuple[tuple[str, str], ...]:
+    """Give (label, value) of a header block in columns, from word positions; () when not needed.
+
+    pdfplumber costs about 60 ms a page, so it runs only on the first page and only when the text
+    has a row of labels whose values the text alone cannot pair.
+    """
+    rows = [label_row(line) for line in first_page.splitlines()[:25]]
+    labels = next((row for row in rows if row and needs_geometry(row)), None)
+    if labels is None:
+        return ()
+    import io
+
+    import pdfplumber
+
+    try:
+        with pdfplumber.open(io.BytesIO(data)) as pdf:
+            page = pdf.pages[0]
+            words = page.crop((0, 0, page.width, page.height * 0.5)).extract_words(keep_blank_chars=False)
+    except Exception:  # pdfminer's many parse errors: the text pairing still stands
+        return ()
+    return pair_columns(labels, words)
+
+
+def pair_columns(labels: list[tuple[str, str]], words: list[dict]) -> tuple[tuple[str, str], ...]:
+    """Give (label, value) for words under a row of labels, each word in the column it starts in.
+
+    >>> words = [{"text": t, "x0": x, "top": y} for t, x, y in [
+    ...     ("Handläggare", 72, 100), ("Förvaltning", 250, 100), ("Berg", 72, 112), ("Anna", 100, 112),
+    ...     ("Socialförvaltningen", 250, 112)]]
+    >>> pair_columns([("handläggare", "officer"), ("förvaltning", "department")], words)
+    (('handläggare', 'Berg Anna'), ('förvaltning', 'Socialförvaltningen'))
+    """
+    first_words = [label.split()[0] for label, _ in labels]
+    starts: list[float] = []
+    row_top = None
+    for word in words:
+        if row_top is not None and abs(word["top"] - row_top) > 2:
+            continue
+        if len(starts) < len(first_words) and word["text"].lower().rstrip(":") == first_words[len(starts)]:
+            starts.append(word["x0"])
+            row_top = word["top"]
+    if len(starts) != len(labels) or row_top is None:
+        return ()
+    below = sorted((w for w in words if 2 < w["top"] - row_top <= 30), key=lambda w: (round(w["top"]), w["x0"]))
+    if not below:
+        return ()
+    first_line = round(below[0]["top"])
+    columns: list[list[str]] = [[] for _ in labels]
+    for word in below:
+        if abs(round(word["top"]) - first_line) > 2:
+            continue
+        index = max((i for i, x in enumerate(starts) if word["x0"] >= x - 4), default=0)
+        columns[index].append(word["text"])
+    return tuple((label, " ".join(col)) for (label, _), col in zip(labels, columns) if col)
 
 
 def _page_list(numbers: list[int]) -> str:

@@ -37,6 +37,7 @@ from importlib import import_module
 from iopcli.model import Document, Fact
 
 EXTRACTOR_MODULES = (
+    "layout",       # header values paired by position (PDF header blocks in columns)
     "header",       # document_date, officer (and header case numbers)
     "casenumbers",  # case_number
     "doctype",      # doc_type, municipality, authority
