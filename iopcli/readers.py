@@ -1,5 +1,5 @@
 """Read a file into a Document: normalised text with page offsets. The only importer of
-pypdfium2, pdfplumber and python-docx.
+pdfplumber and python-docx, and of pypdfium2 but for ocr.py, which renders pages for Tesseract.
 
 PDF text comes from pypdfium2 (about 500 pages/s here, against pdfplumber's 7: pdfplumber is
 pure-Python layout analysis we do not need for running text); pdfplumber is used only where

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from iopcli.extractors import sv
 from iopcli.model import Document, Fact
+from iopcli.extractors.folding import folded as fold_text
 from iopcli.text import fold
 
 _NUMBER_WORDS = {"en": 1, "ett": 1, "tva": 2, "tre": 3, "fyra": 4, "fem": 5, "sex": 6, "sju": 7, "atta": 8,
@@ -93,13 +94,26 @@ def _value(m: re.Match) -> int | None:
 
 
 def _sentence(folded: str, start: int, end: int) -> tuple[int, int]:
-    """Give the bounds of the sentence around start:end (sentences end at `. ` or a blank line)."""
+    """Give the bounds of the sentence around start:end (sentences end at `. ` or a blank line).
+
+    >>> t = "forsta meningen. den andra har 5 kr i sig. tredje"
+    >>> s, e = _sentence(t, t.index("5 kr"), t.index("5 kr") + 4); t[s:e]
+    'den andra har 5 kr i sig'
+    """
     left = 0
-    for m in re.finditer(r"\.\s+(?=[a-z0-9])|\n\s*\n", folded[:start]):
+    # Look back a bounded stretch: a sentence is never longer, and scanning from 0 each time is quadratic.
+    floor = max(0, start - SENTENCE_LOOKBACK)
+    for m in _SENTENCE_BREAK.finditer(folded, floor, start):
         left = m.end()
-    right_match = re.search(r"\.(?:\s|$)|\n\s*\n", folded[end:])
-    right = end + right_match.start() if right_match else len(folded)
+    if left == 0 and floor:
+        left = floor
+    right_match = re.compile(r"\.(?:\s|$)|\n\s*\n").search(folded, end)
+    right = right_match.start() if right_match else len(folded)
     return left, right
+
+
+SENTENCE_LOOKBACK = 1500
+_SENTENCE_BREAK = re.compile(r"\.\s+(?=[a-z0-9])|\n\s*\n")
 
 
 def _role(window: str, after: str) -> str:
@@ -107,14 +121,19 @@ def _role(window: str, after: str) -> str:
     if _PER_OTHER_AFTER.match(after):
         return "other"
     best_role, best_at = None, -1
-    for role, cues in ROLE_CUES.items():
-        for cue in cues:
-            for m in re.finditer(r"\b" + re.escape(fold(cue)) + r"(?:en|et|na|ar|er|r|s|n|t)?\b", window):
-                if m.end() > best_at or (m.end() == best_at and role == "cost_to_date"):
-                    best_role, best_at = role, m.end()
-    if best_role and best_role != "other" and any(
-        re.search(r"\b" + re.escape(fold(cue)) + r"\b", window) for cue in _CHANGE_CUES
-    ):
+    giver, giver_at = None, -1
+    for role, pattern in _GIVER_RES.items():  # `Kommunen bidrar till verksamheten med`
+        for m in pattern.finditer(window):
+            if m.end() > giver_at:
+                giver, giver_at = role, m.end()
+    for role, pattern in _ROLE_RES.items():
+        for m in pattern.finditer(window):
+            if m.end() > best_at or (m.end() == best_at and role == "cost_to_date"):
+                best_role, best_at = role, m.end()
+    # Who gives decides, even when a word of size follows (`Kommunen bidrar med sammanlagt 450 tkr`).
+    if giver and (giver_at > best_at or best_role == "total"):
+        best_role, best_at = giver, giver_at
+    if best_role and best_role != "other" and _CHANGE_RE.search(window):
         return "other"  # an increase, an earlier level or a saving, whoever's money it is
     return best_role or "other"
 
@@ -149,6 +168,29 @@ ROLE_CUES = {
 }
 
 
+# One regex per role (cues folded, with inflected endings), and one for change words.
+_ROLE_RES = {
+    role: re.compile(r"\b(?:" + "|".join(re.escape(fold(cue)) for cue in sorted(cues, key=len, reverse=True))
+                     + r")(?:en|et|na|ar|er|r|s|n|t)?\b")
+    for role, cues in ROLE_CUES.items()
+}
+# Who gives the money, told by the subject of a giving verb: the kommun's side or the civil party's.
+_GIVING_VERB = r"(?:bidrar|betalar|finansierar|beviljar|tillskjuter|satsar|avsatter|ger|star\s+for|ersatter|overfor)"
+_PUBLIC_GIVER = (r"(?:kommunen|staden|regionen|[a-z]*namnden|[a-z]*forvaltningen|[a-z]*styrelsen|landstinget|"
+                 r"[a-z]+s?\s+(?:kommun|stad)|region\s+[a-z]+)")
+_CIVIL_GIVER = r"(?:foreningen|jouren|organisationen|stiftelsen|forbundet|den\s+ideburna\s+parten|[a-z]*jouren|[a-z]*foreningen)"
+
+
+def _giver_re(subject: str) -> re.Pattern:
+    """`<subject> bidrar med`, or elliptic after a first part: `… och föreningen för 1,5 miljoner`."""
+    return re.compile(rf"\b{subject}\s+(?:(?:ska|kommer\s+att|avser\s+att)\s+)?{_GIVING_VERB}\b"
+                      rf"|(?:\boch|\bvarav|\bsamt|,)\s+{subject}\s+(?:for|med)\b")
+
+
+_GIVER_RES = {"public_contribution": _giver_re(_PUBLIC_GIVER), "civil_contribution": _giver_re(_CIVIL_GIVER)}
+_CHANGE_RE = re.compile(r"\b(?:" + "|".join(re.escape(fold(cue)) for cue in _CHANGE_CUES) + r")\b")
+
+
 def locate(text: str) -> list[AmountMatch]:
     """Give every money amount in text, with its per and role.
 
@@ -157,7 +199,7 @@ def locate(text: str) -> list[AmountMatch]:
     >>> locate("Antal ärenden 765 867 707 och 1 500 timmar, 34 procent, år 2023, SFS 1976:580")
     []
     """
-    folded = fold(text)
+    folded = fold_text(text)
     found: list[AmountMatch] = []
     previous_end = 0
     for m in AMOUNT_RE.finditer(folded):

@@ -27,6 +27,7 @@ from __future__ import annotations
 import re
 
 from iopcli.model import Document, Fact
+from iopcli.extractors.folding import folded as fold_text
 from iopcli.text import fold
 
 # Labels that introduce a case number, in folded text (`Vår beteckning` -> `var beteckning`).
@@ -158,7 +159,7 @@ def labelled_case_numbers(text: str) -> list[tuple[int, int, str]]:
     [(5, 17, '2017-717-1.1')]
     """
     found = []
-    for label in LABEL_RE.finditer(fold(text)):
+    for label in LABEL_RE.finditer(fold_text(text)):
         start = label.end()
         for pattern in (YEAR_FIRST_RE, PREFIX_LAST_RE, LABELLED_VALUE_RE):
             m = pattern.match(text, start)

@@ -13,6 +13,7 @@ from datetime import date
 from dateutil.relativedelta import relativedelta
 
 from iopcli.extractors import sv
+from iopcli.extractors.folding import folded as fold_text
 from iopcli.text import fold
 
 _MONTH_ALT = "|".join(sorted((re.escape(m) for m in sv.MONTHS), key=len, reverse=True))
@@ -108,14 +109,14 @@ def find_dates(text: str, default_year: int | None = None) -> list[tuple[int, in
     >>> [d.isoformat() for s, e, d in find_dates("gäller 1/4 2025 - 31/12 2025, ej KS 8/2")]
     ['2025-04-01', '2025-12-31']
     """
-    folded = fold(text)
+    folded = fold_text(text)
     found: list[tuple[int, int, date]] = []
-    taken: list[tuple[int, int]] = []
+    taken: set[int] = set()  # every character offset already inside a date: dates are short
 
     def add(start: int, end: int, value: date | None) -> None:
-        if value and not any(s < end and start < e for s, e in taken):
+        if value and taken.isdisjoint(range(start, end)):
             found.append((start, end, value))
-            taken.append((start, end))
+            taken.update(range(start, end))
 
     for pattern in (ISO_RE, DOTTED_RE, COMPACT_RE):
         for m in pattern.finditer(text):
@@ -139,7 +140,7 @@ def find_day_months(text: str) -> list[tuple[int, int, int, int]]:
     >>> find_day_months("sägs upp senaste den 30 september respektive år")
     [(17, 33, 9, 30)]
     """
-    folded = fold(text)
+    folded = fold_text(text)
     result = []
     for m in WRITTEN_RE.finditer(folded):
         if not m[3] and 1 <= int(m[1]) <= 31:

@@ -15,9 +15,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 
 from iopcli.extractors import sv
 from iopcli.model import Document, Fact
+from iopcli.extractors.folding import folded as fold_text
 from iopcli.text import edit_distance, fold, fuzzy_pattern
 
 # ---------------------------------------------------------------------------------------- doc type
@@ -53,7 +55,7 @@ def find_doc_type(text: str) -> tuple[int, int, str] | None:
     >>> find_doc_type("Ett brev om ingenting") is None
     True
     """
-    folded = fold(text)
+    folded = fold_text(text)
     scores: Counter[str] = Counter()
     best: dict[str, tuple[int, int, int]] = {}
     for pattern, kind, weight in _TYPE_RES:
@@ -97,8 +99,11 @@ _MUNICIPALITY_RE = re.compile(
 )
 # Any `<word> kommun`, for words the list does not match exactly (OCR damage beyond ö/d/e).
 _ANY_KOMMUN_RE = re.compile(r"(?<![\w-])([a-z][a-z]{3,})\s+(kommun|stad)s?\b")
-_REGION_RES = tuple(
-    (re.compile(r"(?<![\w-])" + _stem_pattern(region) + r"\b"), region) for region in sv.REGIONS
+# One pass for all 21 regions; a named group tells which matched.
+REGION_BY_GROUP = {f"region{i}": region for i, region in enumerate(sv.REGIONS)}
+_REGION_RE = re.compile(
+    r"(?<![\w-])(?:" + "|".join(rf"(?P<{group}>{_stem_pattern(region)})" for group, region in REGION_BY_GROUP.items())
+    + r")\b"
 )
 
 
@@ -125,24 +130,29 @@ def find_municipalities(text: str) -> list[tuple[int, int, str]]:
     >>> [m[2] for m in find_municipalities("i Stockholms stad och Göteborgs Stad")]
     ['Stockholms stad', 'Göteborgs stad']
     """
-    folded = fold(text)
+    return list(_municipalities(text))
+
+
+@lru_cache(maxsize=8)
+def _municipalities(text: str) -> tuple[tuple[int, int, str], ...]:
+    # Remembered per text: doctype and parties both ask, several times, for the same document.
+    folded = fold_text(text)
     found: list[tuple[int, int, str]] = []
-    taken: list[tuple[int, int]] = []
+    listed_ends: set[int] = set()
     for m in _MUNICIPALITY_RE.finditer(folded):
         stem = _canonical_stem(m[1])
         if stem:
             found.append((m.start(), m.end(2), f"{stem} {m[2]}"))
-            taken.append((m.start(), m.end()))
+            listed_ends.add(m.end(2))
     for m in _ANY_KOMMUN_RE.finditer(folded):
-        if any(s <= m.start() < e for s, e in taken):
+        if m.end(2) in listed_ends:
             continue
         stem = _canonical_stem(m[1])
         if stem:
             found.append((m.start(), m.end(2), f"{stem} {m[2]}"))
-    for pattern, region in _REGION_RES:
-        for m in pattern.finditer(folded):
-            found.append((m.start(), m.end(), region))
-    return sorted(found)
+    for m in _REGION_RE.finditer(folded):
+        found.append((m.start(), m.end(), REGION_BY_GROUP[m.lastgroup]))
+    return tuple(sorted(found))
 
 
 def find_municipality(text: str) -> tuple[int, int, str] | None:
@@ -166,8 +176,11 @@ def find_municipality(text: str) -> tuple[int, int, str] | None:
 
 # --------------------------------------------------------------------------------------- authority
 
+# `Socialnämnden`, `Social- och omsorgsnämnden`, `Kultur-, idrotts- och fritidsnämnden`,
+# `Regionala utvecklingsnämnden` (an adjective that belongs to the name).
 _AUTHORITY_RE = re.compile(
-    r"(?<![\w-])((?:[a-z]+-\s+(?:och|samt|&)\s+)?[a-z]{2,}(?:namnd(?:en)?|styre[il]sen))(s)?(?![\w-])"
+    r"(?<![\w-])((?:(?:regionala|tekniska|gemensamma|sociala)\s+)?(?:(?:[a-z]+-,\s+)*[a-z]+-\s+(?:och|samt|&)\s+)?"
+    r"[a-z]{2,}(?:namnd(?:en)?|styre[il]sen))(s)?(?![\w-])"
 )
 _AUTHORITY_BONUS = (
     (re.compile(r"(?:^|\n)\s*till\s*:?\s*$"), 6),          # `Till\nSocialnämnden`
@@ -186,6 +199,8 @@ def restore_authority_name(raw: str) -> str:
     'Vård- och omsorgsnämnden'
     >>> restore_authority_name("kommunstyreIsen"), restore_authority_name("socialnämnden")
     ('Kommunstyrelsen', 'Socialnämnden')
+    >>> restore_authority_name("Kultur-, idrotts- och fritidsnamnden"), restore_authority_name("regionala utvecklingsnämnden")
+    ('Kultur-, idrotts- och fritidsnämnden', 'Regionala utvecklingsnämnden')
     """
     words = re.sub(r"\s+", " ", raw.strip()).split(" ")
     restored = [_restore_word(word) for word in words]
@@ -197,6 +212,8 @@ def restore_authority_name(raw: str) -> str:
 
 def _restore_word(word: str) -> str:
     """Give a compound word rebuilt from known parts, or the word with only its suffix repaired."""
+    if word.endswith("-,"):  # `Kultur-,` in a list of suspended compounds
+        return _restore_word(word[:-1]) + ","
     hyphen = word.endswith("-")
     core = word.rstrip("-")
     folded = fold(core).replace("styreisen", "styrelsen").replace("styreisens", "styrelsens")
@@ -236,7 +253,7 @@ def find_authority(text: str) -> tuple[int, int, str] | None:
     >>> find_authority("Förslag till social- och omsorgsnamndens beslut")[2]
     'Social- och omsorgsnämnden'
     """
-    folded = fold(text)
+    folded = fold_text(text)
     scores: Counter[str] = Counter()
     first: dict[str, tuple[int, int]] = {}
     for m in _AUTHORITY_RE.finditer(folded):

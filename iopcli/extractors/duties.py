@@ -18,6 +18,7 @@ from datetime import date
 from iopcli.extractors import sv
 from iopcli.extractors.dates import find_dates, find_day_months, month_end, quarter_end
 from iopcli.model import Document, Fact
+from iopcli.extractors.folding import fast_fold
 from iopcli.text import fold, fuzzy_pattern
 
 _MONTH_NAMES = ("januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september",
@@ -25,7 +26,7 @@ _MONTH_NAMES = ("januari", "februari", "mars", "april", "maj", "juni", "juli", "
 
 # ------------------------------------------------------------------------------------- sentences
 
-_SENTENCE_END = re.compile(r"[.!?](?=\s+[A-ZÅÄÖ0-9\-•])|[.!?]\s*$|\n[ \t]*\n|\n(?=[ \t]*[-•*]\s)|\s[-•]\s(?=[A-ZÅÄÖ])|:\s*\n|\t")
+_SENTENCE_END = re.compile(r"[.!?](?=\s+[A-ZÅÄÖ0-9\-•])|[.!?]\s*$|\n[ \t]*\n|\n(?=[ \t]*[-•*–]\s)|\s[-•]\s(?=[A-ZÅÄÖ])|:\s*\n|\t")
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
@@ -43,7 +44,7 @@ def sentences(text: str) -> list[tuple[int, int]]:
         start = m.end() if text[m.start()] not in ".!?" else m.start() + 1
     bounds.append((start, len(text)))
     trimmed = []
-    for s, e in bounds:
+    for s, e in _split_headings(text, bounds):
         while s < e and text[s].isspace():
             s += 1
         while e > s and text[e - 1].isspace():
@@ -51,6 +52,28 @@ def sentences(text: str) -> list[tuple[int, int]]:
         if e > s:
             trimmed.append((s, e))
     return trimmed
+
+
+# A heading line with no full stop runs into the sentence below it (`Uppföljning` / `Föreningen lämnar …`).
+_HEADING_LINE = re.compile(r"(?m)^[ \t]*(?:\d+\.[ \t]*)?[A-ZÅÄÖ][\w-]*(?:[ \t]+[\w-]+){0,2}[ \t]*\n(?=[ \t]*[A-ZÅÄÖ])")
+
+
+def _split_headings(text: str, bounds: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Give the sentence bounds with a heading line at the start of a sentence made its own sentence.
+
+    >>> t = "Uppföljning\\nFöreningen lämnar en rapport varje år."
+    >>> [t[s:e] for s, e in _split_headings(t, [(0, len(t))])]
+    ['Uppföljning\\n', 'Föreningen lämnar en rapport varje år.']
+    """
+    result = []
+    for s, e in bounds:
+        m = _HEADING_LINE.match(text, s, e)
+        while m and m.end() < e:
+            result.append((s, m.end()))
+            s = m.end()
+            m = _HEADING_LINE.match(text, s, e)
+        result.append((s, e))
+    return result
 
 
 def _flat(text: str) -> str:
@@ -82,7 +105,7 @@ def who(sentence: str) -> str | None:
     True
     """
     sentence = _flat(sentence)
-    folded = fold(sentence)
+    folded = fast_fold(sentence)
     m = _WHO_RE.search(folded) or _WHO_AFTER_RE.search(folded)
     if not m or m[1] in ("kommunen", "parterna") and m.start(1) > 0 and folded[m.start(1) - 4:m.start(1)] == "och ":
         return None
@@ -99,6 +122,7 @@ _QUARTER_RE = re.compile(
 )
 _TERTIAL_RE = re.compile(r"\b(f[ode]rsta|andra|tredje|sista)\s+tertialet\s+((?:19|20)\d\d)\b")
 _HALF_RE = re.compile(r"\b(f[ode]rsta|andra|sista)\s+halvaret\s+((?:19|20)\d\d)\b")
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _DEADLINE_CUE_BEFORE = re.compile(r"\b(?:senast|senaste|innan|fore|forst|inom)\s+(?:den\s+|per\s+)?$")
 _DUTY_CUE = re.compile(
     r"\b(?:[a-z]*rapport\w*|[a-z]*redovis\w*|utvarder\w*|uppfolj\w*|[a-z]*berattelse\w*|lamna\w*|inkomm\w*|"
@@ -107,8 +131,10 @@ _DUTY_CUE = re.compile(
 )
 _NOT_DUTY_SENTENCE = re.compile(
     r"\b(?:sags upp|sagas upp|uppsag\w*|forlang\w*|tradde i kraft|trader i kraft|loper ut|upphor|galler till|"
-    r"galler fran|galler under|hur manga|hur ofta)"
+    r"galler fran|galler under)"
 )
+# `hur många möten som ska hållas varje år`: a question about the duty, not the duty (when it comes first).
+_ASKS_HOW_OFTEN = re.compile(r"\bhur\s+(?:manga|ofta)\b")
 _DUTY_NOUN_RE = re.compile(
     r"\b((?:[a-z]*aterrapport\w*|[a-z]*rapport(?:en|er|erna|ering|eringen)?|[a-z]*redovisning\w*|[a-z]*berattelse\w*"
     r"|utvardering\w*|uppfoljning\w*|ansokan|avstamning\w*|budget|verksamhetsplan\w*|arsredovisning\w*))\b"
@@ -162,12 +188,14 @@ def find_deadlines(text: str) -> list[tuple[int, int, dict]]:
     result = []
     for s, e in sentences(text):
         sentence = text[s:e]
-        folded = fold(sentence)
-        if _NOT_DUTY_SENTENCE.search(folded) and not re.search(r"aterrapport|redovis|rapport", folded):
+        if not _YEAR.search(sentence):
+            continue  # every dated duty names its year (a day without one is a yearly duty)
+        folded = fast_fold(sentence)
+        if (_NOT_DUTY_SENTENCE.search(folded) or _ASKS_HOW_OFTEN.search(folded)) and not re.search(r"aterrapport|redovis|rapport", folded):
+            continue
+        if not _DUTY_CUE.search(folded):
             continue
         for start, end, value in _deadline_dates(sentence, folded):
-            if not _DUTY_CUE.search(folded):
-                continue
             what = _what_from_noun(sentence, folded, len(folded)) or _what_from_verb(sentence, folded, 0)
             result.append((s + start, s + end, {"date": value.isoformat(), "what": what or _flat(sentence[:start])[:80] or None,
                                                 "party": who(sentence)}))
@@ -224,6 +252,9 @@ def _singular(noun: str) -> str:
     return noun
 
 
+_GENITIVE_DETERMINERS = ("arets", "sin", "sitt", "sina", "dess", "deras", "foreningens", "jourens", "partens")
+
+
 def _indefinite(phrase: str) -> str:
     """Give `det ekonomiska utfallet` as `ekonomiskt utfall`; without an article the phrase stays.
 
@@ -231,6 +262,8 @@ def _indefinite(phrase: str) -> str:
     ('ekonomiskt utfall', 'överenskommelsen')
     """
     words = phrase.split()
+    if len(words) >= 2 and fold(words[0]) in _GENITIVE_DETERMINERS:
+        return " ".join(words[1:])  # `årets ekonomiska utfall`, `sin verksamhetsplan`
     if len(words) < 2 or words[0].lower() not in ("det", "den", "de"):
         return phrase
     words = words[1:]
@@ -243,12 +276,32 @@ def _indefinite(phrase: str) -> str:
     return " ".join(words)
 
 
+# A verb of _VERB_NOUNS in its infinitive and present (`utvärdera`, `utvärderar`; `följa upp`, `följer upp`;
+# `träffas`, `möts`), so both `ska årligen utvärdera` and `utvärderar … årligen` are read.
+_VERB_FORMS = {verb: re.compile(rf"\b(?:{forms})\b") for verb, forms in {
+    "utvardera": "utvarderar?", "redovisa": "redovisar?", "rapportera": "rapporterar?",
+    "aterrapportera": "aterrapporterar?", "folja upp": r"folj(?:a|er)\s+upp", "sammanstalla": "sammanstall(?:a|er)",
+    "revidera": "reviderar?", "uppratta": "upprattar?", "betala ut": r"betalar?\s+ut", "traffas": "traff(?:a)?s",
+    "motas": "mot(?:a)?s", "genomfora": "genomfor(?:a)?", "informera": "informerar?", "utbilda": "utbildar?",
+    "inventera": "inventerar?", "kontrollera": "kontrollerar?", "granska": "granskar?", "besoka": "besok(?:a|er)",
+}.items()}
+
+
 def _what_from_verb(sentence: str, folded: str, after: int) -> str | None:
-    """Give `Utvärdering av överenskommelsen` from `… årligen utvärdera överenskommelsen`."""
+    """Give `Utvärdering av överenskommelsen` from `… årligen utvärdera överenskommelsen`.
+
+    >>> s = "Förvaltningen utvärderar överenskommelsen varje år."
+    >>> _what_from_verb(s, fold(s), 0)
+    'Utvärdering av överenskommelsen'
+    """
     for verb, noun in _VERB_NOUNS.items():
-        m = re.search(r"\b" + verb + r"\b", folded[after:])
+        m = _VERB_FORMS[verb].search(folded[after:])
         if m:
             obj_start = after + m.end()
+            # `redovisar brottsofferjourerna årets ekonomiska utfall`: the doer stands before the object
+            subject = re.compile(r"\s+(?:" + _WHO_WORD + r"|de|vi|parterna)(?=\s)").match(folded, obj_start)
+            if subject:
+                obj_start = subject.end()
             stop = re.search(r"\s+(?:for|till|pa|i|enligt|med|senast|under|efter|varje|arligen|och|samt)\b|[,.;:(]", folded[obj_start:])
             obj_end = obj_start + (stop.start() if stop else len(folded) - obj_start)
             obj = _flat(sentence[obj_start:obj_end])
@@ -258,29 +311,49 @@ def _what_from_verb(sentence: str, folded: str, after: int) -> str | None:
     return None
 
 
+_TRAILING_WHEN_WHOM = re.compile(
+    r"(?:\s+(?:till|hos|for)\s+(?:[a-z]+-\s+(?:och|samt)\s+)?[a-z]+(?:\s+[a-z]+)?)?"
+    r"(?:\s+(?:senast|senaste|fore|innan)\s+(?:den\s+)?\d{1,2}\s+[a-z]+)?\s*$"
+)
+
+
 def _what_recurring(sentence: str, folded: str, start: int, end: int, context: str) -> str | None:
     """Give a short label for the duty whose frequency stands at start:end of the sentence."""
     after_text = folded[end:]
     before = folded[:start]
     # `årliga verksamhetsrapporter`, `kvartalsvisa möten`
-    if re.search(r"(?:a|t)$", folded[start:end]) and re.match(r"\s+([a-z]+)", after_text):
+    if re.search(r"(?:a|t)$|^arlig$", folded[start:end]) and re.match(r"\s+([a-z]+)", after_text):
         noun = re.match(r"\s+([a-z]+)", after_text)
         word = sentence[end + noun.start(1):end + noun.end(1)]
         if not _NOT_DUTY_SUBJECTS.match(noun[1]):
             return _singular(word)[:1].upper() + _singular(word)[1:]
         return None
     # `hålls två gånger per år av båda mötesformerna`: the meeting kinds named just before.
-    if re.search(r"motesform|motestyp|bada motena|bada typerna", folded[start:]):
+    # (`båda mötesformerna ska hållas två gånger per år` names them before the frequency, too)
+    if re.search(r"motesform|motestyp|bada motena|bada typerna", folded):
         return "; ".join(_meeting_kinds(context)) or None
     # `lämnar in verksamhetsberättelser årsvis`
+    # (the object may be followed by whom it goes to and when: `… till socialnämnden senast den 31 mars`)
+    trimmed = _TRAILING_WHEN_WHOM.sub("", before)
     for taker in _OBJECT_TAKERS:
-        m = re.search(r"\b" + taker + r"\s+(?:in\s+)?([a-z]+(?:\s+[a-z]+)?)\s*$", before)
+        m = re.search(r"\b" + taker + r"\s+(?:in\s+)?(?:(?:en|ett)\s+)?([a-z][^,.;:]{1,80}?)\s*$", trimmed)
         if m:
             obj = _flat(sentence[m.start(1):m.end(1)])
+            if len(obj.split()) > 3:
+                return _what_from_noun(sentence[m.start(1):m.end(1)], folded[m.start(1):m.end(1)], m.end(1) - m.start(1))
             return _singular(obj)[:1].upper() + _singular(obj)[1:]
+    # `sammanställer den i en verksamhetsrapport varje år`: the duty noun just before the frequency
+    noun = re.search(r"(?:^|\s)(?:(?:i|som|med)\s+)?(?:en|ett)\s+" + _DUTY_NOUN_RE.pattern + r"\s*$", before)
+    if noun:
+        word = _singular(_flat(sentence[noun.start(1):noun.end(1)]))
+        return word[:1].upper() + word[1:]
     # `Utbetalning sker en gång per år`, `Operativa möten, två ggr/år`
     line_start = max(before.rfind("\n") + 1, 0)
     subject = _SUBJECT_VERBS.match(before[line_start:])
+    if not subject and line_start and not re.search(r"\t", before):
+        # a sentence wrapped in a PDF line: `Utbetalning` / `sker kvartalsvis i förskott`
+        line_start = 0
+        subject = _SUBJECT_VERBS.match(before.replace("\n", " "))
     if subject:
         raw = _flat(sentence[line_start:line_start + subject.end(1)]).lstrip("-•* ")
         if raw and not _NOT_DUTY_SUBJECTS.match(fold(raw)) and len(raw.split()) <= 6:
@@ -342,10 +415,12 @@ def find_recurring(text: str) -> list[tuple[int, int, dict]]:
     bounds = sentences(text)
     for index, (s, e) in enumerate(bounds):
         sentence = text[s:e]
-        folded = fold(sentence)
+        folded = fast_fold(sentence)
         if _NOT_DUTY_SENTENCE.search(folded):
             continue
         for start, end, times in _frequencies(folded):
+            if _ASKS_HOW_OFTEN.search(folded, 0, start):
+                continue
             context = text[bounds[max(0, index - 2)][0]:s]
             what = _what_recurring(sentence, folded, start, end, context)
             if not what:

@@ -22,6 +22,7 @@ import re
 from iopcli.extractors import casenumbers, sv
 from iopcli.extractors.dates import find_dates
 from iopcli.model import Document, Fact
+from iopcli.extractors.folding import fast_fold, folded as fold_text
 from iopcli.text import fold
 
 HEAD_MAX_LINES = 40
@@ -51,6 +52,7 @@ _NOT_NAME_WORDS = tuple(fold(w) for w in (*sv.PUBLIC_BODY_WORDS, *sv.AUTHORITY_W
                                             "sektor", "partnerskap", "överenskommelse", "tjänsteskrivelse",
                                             "beslut", "bilaga", "sida", "till", "centrum", "stöd", "iop"))
 DEPARTMENT_RE = re.compile(r"(?:forvaltning|kontoret|namnd|styrelse|kommun|\bstad\b|region|avdelning|enhet)")
+TABLE_RULE_RE = re.compile(r"[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)*\|?[ \t]*")
 SIGNING_RE = re.compile(r"^[ \t]*[A-ZÅÄÖ][\wåäöé-]+(?:[ \t][A-ZÅÄÖ][\wåäöé-]+)?,?[ \t]+(?=(?:den[ \t]+)?\d)")
 
 
@@ -90,7 +92,7 @@ def header_fields(text: str, head: list[tuple[int, int]]) -> dict[str, list[tupl
     ('2016-03-08', 'Sofia Venemalm', 'SCN 2016-0182')
     """
     fields: dict[str, list[tuple[int, int, str]]] = {}
-    folded = fold(text)
+    folded = fold_text(text)
     i = 0
     while i < len(head):
         start, end = head[i]
@@ -269,7 +271,8 @@ def _signing_date(text: str, lines: list[tuple[int, int]]) -> tuple[int, int, st
     for start, end in lines:
         line = text[start:end]
         m = SIGNING_RE.match(line)
-        if m and (not previous.strip() or previous.rstrip()[-1:] in ".:!?"):
+        # The paragraph starts after a full stop, a blank line or a heading (`Underskrifter`).
+        if m and (not previous.strip() or previous.rstrip()[-1:] in ".:!?" or _is_heading(previous)):
             dates = find_dates(line[m.end():])
             if dates and dates[0][0] == 0 or dates and re.fullmatch(r"den\s*", line[m.end():m.end() + dates[0][0]]):
                 s, e, d = dates[0]
@@ -281,9 +284,19 @@ def _signing_date(text: str, lines: list[tuple[int, int]]) -> tuple[int, int, st
     return None
 
 
+def _is_heading(line: str) -> bool:
+    """True for a short heading line: one to three words, the first capitalised, no closing punctuation.
+
+    >>> _is_heading("Underskrifter"), _is_heading("6. Uppsägning"), _is_heading("och föreningen för")
+    (True, True, False)
+    """
+    words = re.sub(r"^\s*(?:#+\s*)?(?:\d+\.\s*)?", "", line).split()
+    return 1 <= len(words) <= 3 and words[0][:1].isupper() and line.rstrip()[-1:] not in ",;"
+
+
 def _labelled_officer_anywhere(text: str, lines: list[tuple[int, int]]) -> tuple[int, int, str] | None:
     """Give the name after `Handläggare` or `Vår referens` anywhere in the text."""
-    folded = fold(text)
+    folded = fold_text(text)
     for m in re.finditer(r"(?<![\w-])(?:handlaggare|var referens)(?![\w-])[ \t]*:?[ \t]*(\n[ \t]*)?", folded):
         line_end = text.find("\n", m.end())
         name = _name_at(text, m.end(), len(text) if line_end < 0 else line_end)
@@ -294,7 +307,7 @@ def _labelled_officer_anywhere(text: str, lines: list[tuple[int, int]]) -> tuple
 
 def _name_under_department(text: str, head: list[tuple[int, int]]) -> tuple[int, int, str] | None:
     """Give the name on the line right under the department line at the very top."""
-    folded = fold(text)
+    folded = fold_text(text)
     for (start, end), (next_start, next_end) in zip(head[:6], head[1:7]):
         if DEPARTMENT_RE.search(folded[start:end]) and text[next_start:next_end].strip():
             name = _name_at(text, next_start, next_end)
@@ -303,9 +316,15 @@ def _name_under_department(text: str, head: list[tuple[int, int]]) -> tuple[int,
     return None
 
 
-def _lines(text: str) -> list[tuple[int, int]]:
-    """Give (start, end) of every non-blank line."""
-    return [(m.start(), m.end()) for m in re.finditer(r"[^\n]*", text) if m.group().strip()]
+def _lines(text: str, limit: int | None = None) -> list[tuple[int, int]]:
+    """Give (start, end) of every non-blank line, or of the first `limit` of them."""
+    lines = []
+    for m in re.finditer(r"[^\n]*", text):
+        if m.group().strip():
+            lines.append((m.start(), m.end()))
+            if limit is not None and len(lines) >= limit:
+                break
+    return lines
 
 
 def head_lines(text: str) -> list[tuple[int, int]]:
@@ -315,10 +334,11 @@ def head_lines(text: str) -> list[tuple[int, int]]:
     >>> [t[s:e] for s, e in head_lines(t)]
     ['Socialförvaltningen', 'Hanna Flod']
     """
-    folded = fold(text)
     head = []
-    for start, end in _lines(text)[:HEAD_MAX_LINES]:
-        if end - start > PROSE_LINE_CHARS or BODY_START_RE.match(folded[start:end]):
+    for start, end in _lines(text, HEAD_MAX_LINES):
+        if end - start > PROSE_LINE_CHARS or BODY_START_RE.match(fast_fold(text[start:end])):
             break
+        if TABLE_RULE_RE.fullmatch(text, start, end):
+            continue  # `|---|---|`: a Markdown table's rule between its label row and its value row
         head.append((start, end))
     return head

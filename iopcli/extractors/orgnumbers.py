@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from iopcli.extractors import sv
 from iopcli.model import Document, Fact
+from iopcli.extractors.folding import folded as fold_text
 from iopcli.text import fold
 
 # Letters OCR puts where digits stood, and the digits they may stand for (most likely first).
@@ -128,7 +129,7 @@ def locate(text: str) -> list[OrgNumberMatch]:
     >>> [m.number for m in locate("Brovi (802490-7720) och 800101-1234")]
     ['802490-7720']
     """
-    folded = fold(text)
+    folded = fold_text(text)
     found: list[OrgNumberMatch] = []
     for m in NUMBER_RE.finditer(text):
         read = read_org_number(m.group(0))

@@ -20,6 +20,7 @@ from iopcli.extractors import sv
 from iopcli.extractors.doctype import find_municipalities, find_municipality, place_name
 from iopcli.extractors.orgnumbers import locate as locate_org_numbers
 from iopcli.model import Document, Fact
+from iopcli.extractors.folding import fast_fold, folded as fold_text
 from iopcli.text import edit_distance, fold, fuzzy_pattern
 
 _KEY_DROP = {"i", "foreningen", "forening", "ideell", "ideella", "ef", "the", "and"}
@@ -70,6 +71,9 @@ def _vocabulary_match(word: str, vocabulary: dict[str, str]) -> str | None:
         return vocabulary[folded]
     for folded_known, known in vocabulary.items():
         if abs(len(folded_known) - len(folded)) > 1 or folded_known[:1] != folded[:1]:
+            continue
+        if folded == folded_known + "s":
+            continue  # a genitive (`Röda Korsets Vadstenakrets`) is the word itself, not OCR damage
             continue
         if re.fullmatch(fuzzy_pattern(known), folded):
             return known
@@ -168,6 +172,55 @@ _ORG_LABEL_TAIL = re.compile(
 )
 
 
+# `Väntjänsten i Vadstena, ideell förening, organisationsnummer …`: the legal form is not the name.
+_LEGAL_FORM_TAIL = re.compile(
+    r"(?:[\s,(\-–]*(?:en\s+)?(?:ideell\s+forening|ekonomisk\s+forening|ideell\s+organisation|ideburen\s+organisation|"
+    r"stiftelse|registrerat\s+trossamfund|trossamfund|aktiebolag)\)?)?[\s,(\-–]*$"
+)
+
+
+def _wrapped_name_start(text: str, line_start: int, vocabulary: dict[str, str]) -> int:
+    """Give where a name that starts a line really starts: on the line before, when it wrapped there.
+
+    PDF text breaks prose lines anywhere: `… partnerskapet med Brottsofferjouren` / `Stockholm-Gotland
+    (organisationsnummer …)`. The name goes back over the capitalised (or known) words that end the
+    previous line, when something else stands before them there, so a heading line (`Parter`) is
+    never taken for the start of a name.
+
+    >>> t = "godkänner partnerskapet med Brottsofferjouren\\nStockholm-Gotland (802490-7720)"
+    >>> t[_wrapped_name_start(t, t.index("Stockholm"), {}):t.index(" (")]
+    'Brottsofferjouren\\nStockholm-Gotland'
+    >>> t = "Parter\\nVäntjänsten i Vadstena (802467-9139)"
+    >>> _wrapped_name_start(t, 7, {})
+    7
+    """
+    if line_start == 0 or text[line_start - 1] != "\n":
+        return line_start
+    previous_start = text.rfind("\n", 0, line_start - 1) + 1
+    previous = text[previous_start:line_start - 1]
+    if not previous.strip() or previous.rstrip()[-1:] in ".:;!?)":
+        return line_start
+    words = list(re.finditer(r"[^\s,;:()]+", previous))
+    start = None
+    for index in range(len(words) - 1, -1, -1):
+        word = words[index].group(0)
+        capital = word[:1].isupper() and not _LABEL_WORD.match(fold(word)) and not word.isupper()
+        known = word.islower() and _vocabulary_match(word, vocabulary) is not None
+        connector = word in _CONNECTORS and start is not None
+        if not (capital or known or connector):
+            break
+        if capital or known:
+            start = index
+    if start is None or start == 0:
+        return line_start  # nothing before the words: a heading or a line of its own
+    # a connector may not begin the name
+    while start < len(words) and words[start].group(0) in _CONNECTORS:
+        start += 1
+    if words[start - 1].group(0)[:1].isupper() and not previous[words[start - 1].end():words[start].start()].strip():
+        return line_start  # a label or a capitals word just before: not prose around a name
+    return previous_start + words[start].start()
+
+
 def _split_names(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Give the names in a run such as `Kvinnojouren Ellinor och Tjejjouren Beata`.
 
@@ -202,7 +255,7 @@ def _public_at(folded: str, pos: int) -> re.Match | None:
 
 
 def _candidates(text: str, vocabulary: dict[str, str]) -> list[Candidate]:
-    folded = fold(text)
+    folded = fold_text(text)
     found: list[Candidate] = []
 
     def add(start: int, end: int, priority: int, org: str | None = None) -> None:
@@ -217,13 +270,16 @@ def _candidates(text: str, vocabulary: dict[str, str]) -> list[Candidate]:
             continue
         line_start = text.rfind("\n", 0, number.start) + 1
         before = text[line_start:number.start]
-        before = before[: _ORG_LABEL_TAIL.search(before).start()]
+        before = before[: _ORG_LABEL_TAIL.search(fast_fold(before)).start()]
         if not before.strip():
             previous_end = line_start - 1
             previous_start = text.rfind("\n", 0, max(0, previous_end)) + 1
             line_start, before = previous_start, text[previous_start:max(previous_start, previous_end)]
-            before = before[: _ORG_LABEL_TAIL.search(before).start()]
+            before = before[: _ORG_LABEL_TAIL.search(fast_fold(before)).start()]
+        before = before[: _LEGAL_FORM_TAIL.search(fast_fold(before)).start()]
         span = _name_ending_at(text, line_start, line_start + len(before.rstrip()), vocabulary)
+        if span and not text[line_start:span[0]].strip():
+            span = (_wrapped_name_start(text, line_start, vocabulary), span[1])
         if span:
             add(span[0], span[1], 0, number.number)
     # `Idéburen sektor: X`
@@ -343,18 +399,33 @@ def find_parties(text: str) -> list[tuple[int, int, dict]]:
         candidates = specific
     else:
         candidates = [c for c in candidates if not fold(c.name).endswith(("erna", "orna", "arna"))]
+    # Each group keeps its keys and org numbers as it grows: a long text has many mentions of few parties.
     groups: list[list[Candidate]] = []
+    group_keys: list[set[str]] = []
+    group_numbers: list[set[str]] = []
+    key_cache: dict[str, str] = {}
+
+    def key(name: str) -> str:
+        if name not in key_cache:
+            key_cache[name] = party_key(name)
+        return key_cache[name]
+
     for candidate in sorted(candidates, key=lambda c: (c.priority, c.start)):
-        keys = {party_key(candidate.name)} | {party_key(a) for a in candidate.aliases}
-        for group in groups:
-            group_keys = {party_key(c.name) for c in group} | {party_key(a) for c in group for a in c.aliases}
-            same_number = candidate.org_number and any(c.org_number == candidate.org_number for c in group)
-            other_number = candidate.org_number and any(c.org_number and c.org_number != candidate.org_number for c in group)
-            if (keys & group_keys or same_number) and not other_number:
+        keys = {key(candidate.name)} | {key(a) for a in candidate.aliases}
+        for group, known_keys, numbers in zip(groups, group_keys, group_numbers):
+            same_number = candidate.org_number in numbers
+            other_number = candidate.org_number and numbers - {candidate.org_number}
+            if (keys & known_keys or same_number) and not other_number:
                 group.append(candidate)
+                known_keys |= keys
+                if candidate.org_number:
+                    numbers.add(candidate.org_number)
                 break
         else:
             groups.append([candidate])
+            group_keys.append(set(keys))
+            group_numbers.append({candidate.org_number} if candidate.org_number else set())
+    groups = _merge_cut_names(groups)
     result = []
     for group in sorted(groups, key=lambda g: min(c.start for c in g)):
         head = group[0]
@@ -374,9 +445,31 @@ def find_parties(text: str) -> list[tuple[int, int, dict]]:
     return result
 
 
+def _merge_cut_names(groups: list[list[Candidate]]) -> list[list[Candidate]]:
+    """Give the groups with a name cut short merged into the one full name it begins.
+
+    A name that wraps in prose (`med Röda Korsets` / `Vadstenakrets om …`) is read only up to the
+    line break; when its words begin the name of exactly one other party, it is that party.
+    """
+    def words(candidate: Candidate) -> list[str]:
+        return fold(candidate.name).split()
+
+    kept = list(groups)
+    for group in groups:
+        if any(c.org_number for c in group):
+            continue
+        cut = [words(c) for c in group]
+        fuller = [other for other in kept if other is not group and any(
+            len(w) > len(short) and w[:len(short)] == short for short in cut for w in map(words, other))]
+        if len(fuller) == 1:
+            fuller[0].extend(group)
+            kept.remove(group)
+    return kept
+
+
 def _kommun_units(text: str) -> set[str]:
     """Give the folded names written as units of a kommun: `Linköpings kommun, Leanlink`."""
-    folded = fold(text)
+    folded = fold_text(text)
     units = set()
     for start, end, _ in find_municipalities(text):
         m = re.compile(r",[ \t]*([a-z][\w-]*(?:[ \t]+[a-z][\w-]*)?)[ \t]*(?:\n|$)").match(folded, end)

@@ -27,6 +27,7 @@ from datetime import date
 from iopcli.extractors import sv
 from iopcli.extractors.dates import MONTH_YEAR_RE, find_dates, find_day_months, month_end, period_end
 from iopcli.model import Document, Fact
+from iopcli.extractors.folding import folded as fold_text
 from iopcli.text import fold
 
 _NUMBER_WORDS = {fold(word): value for word, value in sv.NUMBER_WORDS.items() if value >= 1}
@@ -122,7 +123,7 @@ def duration_months(num: str, unit: str) -> int | None:
 def extract(doc: Document) -> list[Fact]:
     """Give at most one period, one notice and one extension fact."""
     text = doc.text
-    folded = fold(text)
+    folded = fold_text(text)
     facts: list[Fact] = []
     period = best_period(text, folded)
     if period:
@@ -150,7 +151,7 @@ def best_period(text: str, folded: str | None = None) -> Candidate | None:
     >>> c.first.isoformat(), c.last.isoformat()
     ('2025-01-01', '2030-12-31')
     """
-    folded = folded if folded is not None else fold(text)
+    folded = folded if folded is not None else fold_text(text)
     candidates = period_candidates(text, folded)
     return max(candidates, key=lambda c: (c.score, -c.start), default=None)
 
