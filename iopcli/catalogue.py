@@ -93,8 +93,8 @@ class Catalogue:
                 "select document_id from org_numbers where number = :o", {"o": org_number})}
         if name:
             ids |= {r["id"] for r in self.db.query(
-                "select id from documents where source = :n or path = :n or source like :like",
-                {"n": name, "like": f"%{name}%"})}
+                "select id from documents where source = :n or path = :n or path = :a or source like :like",
+                {"n": name, "a": str(Path(name).expanduser().resolve()), "like": f"%{name}%"})}
         if not ids:
             return []
         marks = ",".join(str(int(i)) for i in sorted(ids))
@@ -132,8 +132,11 @@ class Catalogue:
             "from versions where path = :p order by version", {"p": path}))
 
     def paths_for(self, name: str) -> list[str]:
+        """Give the catalogued paths a name means: a path (as given or absolute) or a file name."""
+        absolute = str(Path(name).expanduser().resolve())
         return [r["path"] for r in self.db.query(
-            "select path from documents where path = :n or source = :n order by path", {"n": name})]
+            "select path from documents where path = :n or path = :a or source = :n order by path",
+            {"n": name, "a": absolute})]
 
     # --- writes -------------------------------------------------------------------------------
 

@@ -27,7 +27,7 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
     add_completion=False,
 )
-out = Console(highlight=False, soft_wrap=False)
+out = Console(highlight=False, soft_wrap=True)
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 
 DbOption = Annotated[
@@ -154,9 +154,10 @@ def ingest(
         if counts["needs_ocr"]:
             from iopcli.ocr import INSTALL_HINT
 
-            hint = "OCR is off (--ocr never)" if ocr is OcrMode.never else f"Tesseract is not installed: {INSTALL_HINT}"
-            out.print(f"{counts['needs_ocr']} scanned file(s) catalogued without text. {_escape(hint)}, "
-                      "then run `iop ingest --ocr auto` on them again.")
+            hint = ("OCR is off (--ocr never); run `iop ingest --ocr auto` on them to read them"
+                    if ocr is OcrMode.never else
+                    f"Tesseract is not installed ({INSTALL_HINT}); then run `iop ingest` on them again")
+            out.print(f"{counts['needs_ocr']} scanned file(s) catalogued without text: {_escape(hint)}.")
         for path, reason in failures:
             err.print(f"[red]Error:[/] {_escape(path)}: {_escape(reason)}")
     if failures:

@@ -82,49 +82,52 @@ def ingest(
 
 
 def _ingest_one(catalogue: Catalogue, path: Path, known: dict, ocr) -> Outcome:
-    key = str(path)
+    """Ingest one file; the catalogue knows it by its absolute path, the summary by the path given."""
+    shown, key = str(path), str(path.resolve())
     if readers.file_type(path) is None:
-        return Outcome(key, "skipped", f"{path.suffix or 'no extension'}: not a document type iop reads")
+        return Outcome(shown, "skipped", f"{path.suffix or 'no extension'}: not a document type iop reads")
     try:
         stat = path.stat()
         before = known.get(key)
         # A scan catalogued as needing OCR is read again once OCR is on: the OCR fills it in.
         waiting_for_ocr = bool(before and before[3] == "needs_ocr" and ocr is not None)
         if before and before[1] == stat.st_size and before[2] == stat.st_mtime and not waiting_for_ocr:
-            return Outcome(key, "unchanged")
+            return Outcome(shown, "unchanged")
         data = path.read_bytes()
         sha256 = readers.sha256_of(data)
         if before and before[0] == sha256 and not waiting_for_ocr:
             catalogue.touch(key, stat.st_mtime)
-            return Outcome(key, "unchanged")
-        document = readers.read(path, data, ocr=ocr)
+            return Outcome(shown, "unchanged")
+        document = readers.read(path.resolve(), data, ocr=ocr)
         record = build_record(document)
     except IopError as exc:
         catalogue.record_failure(key, None, _reason(exc, path))
-        return Outcome(key, "failed", _reason(exc, path))
+        return Outcome(shown, "failed", _reason(exc, path))
     except OSError as exc:
         catalogue.record_failure(key, None, exc.strerror or str(exc))
-        return Outcome(key, "failed", exc.strerror or str(exc))
+        return Outcome(shown, "failed", exc.strerror or str(exc))
     except Exception as exc:  # a damaged file must not stop the run: report it and go on
         reason = f"unexpected {type(exc).__name__}: {exc}".splitlines()[0][:200]
         catalogue.record_failure(key, None, reason)
-        return Outcome(key, "failed", reason)
+        return Outcome(shown, "failed", reason)
     previous = catalogue.records("path = :p", {"p": key}) if before else []
     catalogue.upsert_document(record, document.text, document.page_starts, len(data), stat.st_mtime)
     if document.status == "needs_ocr":
-        return Outcome(key, "needs_ocr", "; ".join(document.warnings))
+        return Outcome(shown, "needs_ocr", "; ".join(document.warnings))
     if previous and previous[0]["sha256"] == record["sha256"]:
-        return Outcome(key, "updated", "recognised by OCR")
+        return Outcome(shown, "updated", "recognised by OCR")
     if previous:
-        return Outcome(key, "updated", changes=tuple(change_lines(previous[0], record)))
-    return Outcome(key, "new")
+        return Outcome(shown, "updated", changes=tuple(change_lines(previous[0], record)))
+    return Outcome(shown, "new")
 
 
 def _reason(exc: Exception, path: Path) -> str:
     """Give the reason without the path the message starts with (the summary names the file)."""
     message = str(exc)
-    prefix = f"{path}: "
-    return message[len(prefix):] if message.startswith(prefix) else message
+    for prefix in (f"{path.resolve()}: ", f"{path}: "):
+        if message.startswith(prefix):
+            return message[len(prefix):]
+    return message
 
 
 def change_lines(before: dict, after: dict) -> list[str]:
@@ -135,10 +138,13 @@ def change_lines(before: dict, after: dict) -> list[str]:
 
 
 def relink(catalogue: Catalogue) -> None:
-    """Group every catalogued document into partnerships and store them."""
+    """Group every catalogued document into partnerships and store them.
+
+    Scans still waiting for OCR have no text to link by; they join once they are read.
+    """
     from iopcli.linker import link
 
-    catalogue.replace_partnerships(link(catalogue.records()))
+    catalogue.replace_partnerships(link(catalogue.records("status = 'ok'")))
 
 
 

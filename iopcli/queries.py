@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from pathlib import Path
 
 from iopcli.catalogue import Catalogue
 from iopcli.extractors.casenumbers import case_key
@@ -111,7 +112,8 @@ def diff_side(catalogue: Catalogue, name: str) -> dict:
                             "page_starts": tuple(json.loads(row["page_starts"])), "label": name}
         raise NotFound(f"{name}: no such version (see `iop history {path_part}`)")
     records = catalogue.find_documents(name=name) or find_documents(catalogue, name)
-    exact = [r for r in records if name in (r["path"], r["source"])]
+    absolute = str(Path(name).expanduser().resolve())
+    exact = [r for r in records if name in (r["path"], r["source"]) or r["path"] == absolute]
     records = exact or records
     if not records:
         raise NotFound(f"{name}: no document in the catalogue by that name or case number")

@@ -247,10 +247,20 @@ def _read_docx(path: Path, data: bytes, ocr) -> tuple[list[str], bool, tuple[str
         if isinstance(block, Table):
             lines.extend(_table_lines(block))
         else:
-            lines.append(block.text)
+            lines.append(("– " if _is_list_item(block) and block.text.strip() else "") + block.text)
     for section in document.sections[:1]:
         lines.extend(p.text for p in section.footer.paragraphs if p.text.strip())
     return [normalise("\n".join(lines))], False, ()
+
+
+def _is_list_item(paragraph) -> bool:
+    """True for a bulleted or numbered paragraph: Word keeps the bullet in styling, not in the text,
+    so it is written out as `– ` to read like the same list in a PDF."""
+    properties = paragraph._p.pPr
+    if properties is not None and properties.numPr is not None:
+        return True
+    style = paragraph.style.name if paragraph.style is not None else ""
+    return style.startswith(("List", "Liststycke"))
 
 
 def _table_lines(table) -> list[str]:

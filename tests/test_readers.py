@@ -116,3 +116,14 @@ def test_unsupported_type(tmp_path):
     path.write_bytes(b"PK")
     with pytest.raises(UnsupportedFile):
         readers.read(path)
+
+
+def test_docx_bullets_are_written_out_like_in_a_pdf(tmp_path):
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("Föreningen")
+    document.add_paragraph("ordnar träffar varje vecka,", style="List Bullet")
+    path = tmp_path / "lista.docx"
+    document.save(path)
+    assert readers.read(path).text == "Föreningen\n– ordnar träffar varje vecka,"

@@ -46,8 +46,8 @@ def catalogue(tmp_path_factory):
 
 
 def comparable(records: list[dict]) -> list[dict]:
-    """Drop what depends on the machine (evidence offsets stay: they are part of the contract)."""
-    return sorted(records, key=lambda r: r["source"])
+    """Give the records with paths relative to the repository (the catalogue keeps absolute ones)."""
+    return sorted(({**r, "path": str(Path(r["path"]).relative_to(ROOT))} for r in records), key=lambda r: r["source"])
 
 
 def test_export_matches_the_golden_file(catalogue):
