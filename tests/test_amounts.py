@@ -55,7 +55,21 @@ def found(text):
     pytest.param("Platsen kostar 1 200 kr per dygn.", [(1200, None, "other")], id="own-per-dygn"),
     pytest.param("Ideella insatser värderas till 200 tkr/år.", [(200000, "year", "civil_contribution")], id="own-tkr-per-year"),
     pytest.param("Brottsofferjouren bidrar med 200 000 kr i ideell tid.", [(200000, None, "civil_contribution")],
-                 id="own-civil-bidrar", marks=xfail),  # `bidrar med` is read as the kommun's; who bids is not yet told
+                 id="own-civil-bidrar"),
+    pytest.param("Kommunen bidrar till verksamheten med 350 000 kr per kalenderår.", [(350000, "year", "public_contribution")],
+                 id="sample-vadstena-kommunen-bidrar"),
+    pytest.param("Kommunen bidrar med sammanlagt 450 tkr för hela perioden.", [(450000, "total", "public_contribution")],
+                 id="own-sammanlagt-is-the-kommuns"),
+    pytest.param("Omfattningen är 6,7 miljoner kronor för hela perioden, varav kommunen står för 5,2 miljoner kronor och "
+                 "föreningen för 1,5 miljoner kronor i form av ideellt arbete.",
+                 [(6700000, "total", "total"), (5200000, "total", "public_contribution"), (1500000, "total", "civil_contribution")],
+                 id="own-varav-elliptic"),
+    pytest.param("Regionen ersätter stiftelsen med 1 miljon kronor per år.", [(1000000, "year", "public_contribution")],
+                 id="issue3-miljon-regionen-ersatter"),
+    pytest.param("Nämnden finansierar verksamheten med 2,4 mnkr per år. Tidigare fick Stadsmissionen 1,9 mnkr per år i föreningsbidrag.",
+                 [(2400000, "year", "public_contribution"), (1900000, "year", "other")], id="issue3-mnkr-earlier-level"),
+    pytest.param("Kommunen betalar ett bidrag om 37 000 kr/år till föreningens lokalhyra.", [(37000, "year", "public_contribution")],
+                 id="issue3-kr-per-ar"),
 ])
 def test_amount_table(text, expected):
     assert found(text) == expected

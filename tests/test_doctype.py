@@ -43,6 +43,9 @@ def test_doc_type_table(text, expected):
     pytest.param("Linköpings kommun har överenskommelser med Kinda kommun och Ydre kommun. Linköpings kommun", "Linköpings kommun", id="own-most-mentioned"),
     pytest.param("Göteborgs Stad\nSocialförvaltningen Centrum", "Göteborgs stad", id="own-stad-capital"),
     pytest.param("Kommunen ska stödja", None, id="own-no-name"),
+    pytest.param("NYKÖPINGS KOMMUN\nmellan Nyk6pings kommun och Länkarna", "Nyköpings kommun", id="own-ocr-6-for-o"),
+    pytest.param("Region Örebro län, organisationsnummer 232100-0164", "Region Örebro län", id="own-region-lan"),
+    pytest.param("Västerås stad\nKultur-, idrotts- och fritidsförvaltningen", "Västerås stad", id="own-stad-keeps-s"),
 ])
 def test_municipality_table(text, expected):
     assert value(text, "municipality") == expected
@@ -56,6 +59,8 @@ def test_municipality_table(text, expected):
     pytest.param("Till Vård- och omsorgsnamnden", "Vård- och omsorgsnämnden", id="own-vard-ocr"),
     pytest.param("enligt kommunstyreIsens beslut", "Kommunstyrelsen", id="issue3-ocr-I-for-l"),
     pytest.param("Nämnden beslutar", None, id="own-bare-namnden"),
+    pytest.param("Kultur-, idrotts- och fritidsnämnden\n\nFörslag till beslut", "Kultur-, idrotts- och fritidsnämnden", id="own-comma-list-compound"),
+    pytest.param("Region Örebro län\nRegionala utvecklingsnämnden\nDnr: RVK 2020/9", "Regionala utvecklingsnämnden", id="own-adjective-namnd"),
 ])
 def test_authority_table(text, expected):
     assert value(text, "authority") == expected

@@ -28,6 +28,10 @@ def recurring(text):
     pytest.param("om inte överenskommelsen sägs upp av endera part senaste den 30 september respektive år.", [], id="seed003-notice-not-duty"),
     pytest.param("Förvaltningsgruppen har behandlat ärendet den 12 mars 2025.", [], id="seed003-past-date"),
     pytest.param("Uppföljning sker under tredje kvartalet 2025.", ["2025-09-30"], id="issue3-third-quarter"),
+    pytest.param("En slutrapport lämnas till kommunstyrelsen senast den 15 oktober 2016.", ["2016-10-15"], id="own-slutrapport"),
+    pytest.param("Återrapport till kommunstyreIsens arbetsutskott sker under tredje\nkvartalet 2020.", ["2020-09-30"], id="issue3-ocr-kommunstyrelsen"),
+    pytest.param("En gemensam utvärdering görs under andra kvartalet 2020.", ["2020-06-30"], id="own-second-quarter"),
+    pytest.param("Ärendet behandlades den 12 mars 2025 och har ingen rapport.", [], id="own-no-year-cue-past"),
     pytest.param("Redovisningen ska vara förvaltningen tillhanda senast den 15 december 2017.", ["2017-12-15"], id="issue3-senast"),
     pytest.param("Slutrapport lämnas senast 2026-01-31.", ["2026-01-31"], id="own-senast-iso"),
     pytest.param("Föreningen ska inkomma med verksamhetsberättelse senast 31 mars 2024.", ["2024-03-31"], id="own-inkomma"),
@@ -73,6 +77,31 @@ def test_deadline_table(text, expected):
     pytest.param("Statistik redovisas månadsvis.", [("Statistik", 12)], id="own-manadsvis"),
     pytest.param("Parterna ska gemensamt årligen följa upp samverkan.", [("Uppföljning av samverkan", 1)], id="own-folja-upp"),
     pytest.param("Verksamhetsplan tas fram en gång per år.", [], id="own-tas-fram", marks=xfail),  # `tas fram` is not a subject verb yet
+    pytest.param("Social- och omsorgsférvaltningen utvarderar 6verenskommelsen\nvarje ar.", [("Utvärdering av 6verenskommelsen", 1)],
+                 id="sample002-ocr-present-tense"),
+    pytest.param("Social- och omsorgsförvaltningen utvärderar överenskommelsen årligen.", [("Utvärdering av överenskommelsen", 1)],
+                 id="sample001-present-tense"),
+    pytest.param("Dokumentationen visar ett operativt möte och två strategiska möten. Enligt överenskommelsen ska båda "
+                 "mötesformerna hållas två gånger per år.", [("Operativa möten", 2), ("Strategiska möten", 2)],
+                 id="sample000-forms-before-frequency"),
+    pytest.param("Varje år, när verksamhetsåret är slut, redovisar brottsofferjourerna årets ekonomiska utfall till förvaltningen.",
+                 [("Redovisning av ekonomiska utfall", 1)], id="sample003-subject-after-verb"),
+    pytest.param("Socialförvaltningen sammanställer den i en verksamhetsrapport varje år, med en berättelse om hur många personer jourerna har nått.",
+                 [("Verksamhetsrapport", 1)], id="sample003-noun-before-frequency"),
+    pytest.param("Föreningen\n– rekryterar, utbildar och handleder frivilliga,\n– ordnar träffar varje vecka,", [],
+                 id="sample-vadstena-en-dash-items-apart"),
+    pytest.param("Ekonomi\nNämnden bidrar med 1 mnkr. Utbetalning\nsker kvartalsvis i förskott.", [("Utbetalning", 4)],
+                 id="own-subject-wrapped"),
+    pytest.param("Föreningen lämnar en skriftlig lägesrapport efter varje tertial.", [("Skriftlig lägesrapport", 3)], id="own-tertial-taker"),
+    pytest.param("Uppföljning\nFöreningen lämnar verksamhetsberättelse och bokslut till socialnämnden en gång\nper år.",
+                 [("Verksamhetsberättelse och bokslut", 1)], id="own-heading-and-recipient"),
+    pytest.param("Stadsmissionen rapporterar besöksstatistik till förvaltningen kvartalsvis och lämnar en\n"
+                 "verksamhetsberättelse senast den 31 mars varje år.",
+                 [("Rapportering av besöksstatistik", 4), ("Verksamhetsberättelse", 1)], id="own-two-duties-one-sentence"),
+    pytest.param("Föreningen lämnar en skriftlig redovisning av verksamhet och ekonomi senast den\n31 mars varje år.",
+                 [("Redovisning av verksamhet och ekonomi", 1)], id="own-long-object"),
+    pytest.param("Partnerskapet följs upp vid avstämningsmöten varje månad under säsongen och i en årlig rapport.",
+                 [("Avstämningsmöten", 12), ("Rapport", 1)], id="own-arlig-adjective"),
 ])
 def test_recurring_table(text, expected):
     assert recurring(text) == expected

@@ -74,6 +74,17 @@ EXAMPLES = [
                  id="issue3-rjl-header"),
     pytest.param("Vadstena kommun\nHandläggare/telefon\nSara Lind, 0143-151 00\n", None, "Sara Lind",
                  id="own-handlaggare-telefon"),
+    pytest.param("**Linköpings kommun** · Socialförvaltningen\n\n| Datum | Diarienummer | Handläggare |\n|---|---|---|\n"
+                 "| 2024-12-11 | SON 2024-1431 | Liselott Borg |\n", "2024-12-11", "Liselott Borg", id="sample004-markdown-table"),
+    pytest.param("Handläggare Datum Diarienummer\nLundgren Karin 2016-03-08 IFN-2016-0182\n", "2016-03-08", "Karin Lundgren",
+                 id="issue3-table-surname-first"),
+    pytest.param("SALA KOMMUN\nVård- och omsorgsförvaltningen\n\nDatum:\nAnsvarig:\nFörvaltning:\n2017-05-02\nLars Nyberg\n"
+                 "Vård- och omsorgsförvaltningen\nDnr: 2017-717-1.1.\n", "2017-05-02", "Lars Nyberg", id="issue3-labels-first"),
+    pytest.param("Avtal\n\nText om uppsägning gäller.\n\nUnderskrifter\nSkövde den 20 augusti 2015\n\nFör Skövde kommun\n",
+                 "2015-08-20", None, id="own-signing-after-heading"),
+    pytest.param("Tjänsteutlåtande\n2023-05-22\n2023/KS 0362\nAnsvarig: Jonas Ek\n", "2023-05-22", "Jonas Ek", id="issue3-year-first-ansvarig"),
+    pytest.param("Datum Vår beteckning Er beteckning\n2019-04-02 SN 2019/214\nHandläggare\nSofia Lindahl\n", "2019-04-02", "Sofia Lindahl",
+                 id="issue3-var-beteckning"),
 ]
 
 

@@ -70,6 +70,21 @@ LK = ("Linköpings kommun", "public", None)
                  [("Stiftelsen Fontänhuset Ale", "civil", "802430-9257"), ("Ale kommun", "public", None)], id="own-mellan-and-org"),
     pytest.param("Ett brev utan parter.", [], id="own-nothing"),
     pytest.param("Avtal mellan VADSTENA KOMMUN och IOGT-NTO Vadstena.", [("IOGT-NTO Vadstena", "civil", None), ("Vadstena kommun", "public", None)], id="own-capitals-letterhead"),
+    pytest.param("1. Socialnämnden godkänner partnerskapet med Brottsofferjouren\nStockholm-Gotland (organisationsnummer 802490-7720), Brottsofferjouren Södra\n"
+                 "Stockholm (organisationsnummer 802476-1044) och Brottsofferjouren Västerort\n(organisationsnummer 802015-4822) för perioden. Stockholms stad",
+                 [("Brottsofferjouren Stockholm-Gotland", "civil", "802490-7720"), ("Brottsofferjouren Södra Stockholm", "civil", "802476-1044"),
+                  ("Brottsofferjouren Västerort", "civil", "802015-4822"), ("Stockholms stad", "public", None)], id="sample003-names-wrapped-in-prose"),
+    pytest.param("Parter\nVadstena kommun, genom kommunstyrelsen.\nVäntjänsten i Vadstena, ideell förening, organisationsnummer 802467-9139, nedan\nkallad föreningen.",
+                 [("Väntjänsten i Vadstena", "civil", "802467-9139"), ("Vadstena kommun", "public", None)], id="sample-vadstena-legal-form-before-number"),
+    pytest.param("Parter\nVäntjänsten i Vadstena (802467-9139)\nVadstena kommun",
+                 [("Väntjänsten i Vadstena", "civil", "802467-9139"), ("Vadstena kommun", "public", None)], id="own-heading-not-part-of-name"),
+    pytest.param("Sektor\tPart\tOrganisationsnummer\nOffentlig sektor\tSocial- och omsorgsnämnden, Linköpings kommun\t212000-0449\n"
+                 "Idéburen sektor\tBrottsofferjouren i Linköping\t822004-0417\n",
+                 [("Brottsofferjouren i Linköping", "civil", "822004-0417"), ("Linköpings kommun", "public", "212000-0449")], id="sample001-parties-table"),
+    pytest.param("IOP med Länkarna i Nyköping, Örg.nr B02005-2596. Nyköpings kommun",
+                 [("Länkarna i Nyköping", "civil", "802005-2596"), ("Nyköpings kommun", "public", None)], id="issue3-ocr-org-label"),
+    pytest.param("Förlängning av IOP med Röda Korsets Vadstenakrets.\nNämnden ingick ett partnerskap med Röda Korsets\nVadstenakrets om en mötesplats. Vadstena kommun",
+                 [("Röda Korsets Vadstenakrets", "civil", None), ("Vadstena kommun", "public", None)], id="own-genitive-and-cut-name"),
     pytest.param("Partnerskap mellan Linköpings kommun och Hela Människan samt Svenska kyrkan.",
                  [("Hela Människan", "civil", None), ("Svenska kyrkan", "civil", None), LK], id="own-samt", marks=xfail),  # `Svenska kyrkan`'s lower-case noun ends the name early
 ])

@@ -126,12 +126,14 @@ def _role(window: str, after: str) -> str:
         for m in pattern.finditer(window):
             if m.end() > giver_at:
                 giver, giver_at = role, m.end()
+    best_start = -1
     for role, pattern in _ROLE_RES.items():
         for m in pattern.finditer(window):
             if m.end() > best_at or (m.end() == best_at and role == "cost_to_date"):
-                best_role, best_at = role, m.end()
-    # Who gives decides, even when a word of size follows (`Kommunen bidrar med sammanlagt 450 tkr`).
-    if giver and (giver_at > best_at or best_role == "total"):
+                best_role, best_at, best_start = role, m.end(), m.start()
+    # Who gives decides: over a cue that is the giving verb itself (`Brottsofferjouren bidrar med`) and
+    # over a word of size (`Kommunen bidrar med sammanlagt 450 tkr`).
+    if giver and (giver_at > best_at or best_start < giver_at or best_role == "total"):
         best_role, best_at = giver, giver_at
     if best_role and best_role != "other" and _CHANGE_RE.search(window):
         return "other"  # an increase, an earlier level or a saving, whoever's money it is

@@ -19,7 +19,6 @@ from dataclasses import dataclass
 from iopcli.extractors import sv
 from iopcli.model import Document, Fact
 from iopcli.extractors.folding import folded as fold_text
-from iopcli.text import fold
 
 # Letters OCR puts where digits stood, and the digits they may stand for (most likely first).
 OCR_DIGITS = {

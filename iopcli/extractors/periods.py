@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from iopcli.extractors import sv
-from iopcli.extractors.dates import MONTH_YEAR_RE, find_dates, find_day_months, month_end, period_end
+from iopcli.extractors.dates import find_dates, find_day_months, month_end, period_end
 from iopcli.model import Document, Fact
 from iopcli.extractors.folding import folded as fold_text
 from iopcli.text import fold
@@ -291,7 +291,7 @@ def find_extension(text: str, folded: str, period: Candidate | None) -> tuple[in
                 score -= 15
             if not re.search(r"forlang|automati|vidare", folded[m.start():m.end() + 40]):
                 continue
-            value = _extension_value(text, folded, kind, m.start(), s_end, period)
+            value = _extension_value(text, folded, kind, m.start(), s_end, period, s_start)
             if value["step_months"] is None and kind == "option" and value["max_end"] is None:
                 score -= 5
             if best is None or score > best[0]:
@@ -306,7 +306,8 @@ def find_extension(text: str, folded: str, period: Candidate | None) -> tuple[in
     return start, end, value
 
 
-def _extension_value(text: str, folded: str, kind: str, cue: int, sentence_end: int, period: Candidate | None) -> dict:
+def _extension_value(text: str, folded: str, kind: str, cue: int, sentence_end: int, period: Candidate | None,
+                     sentence_start: int | None = None) -> dict:
     step = None
     for m in DURATION_RE.finditer(folded, cue, sentence_end):
         step = duration_months(m["num"], m["unit"])
@@ -319,6 +320,13 @@ def _extension_value(text: str, folded: str, kind: str, cue: int, sentence_end: 
         if CAP_CUE_RE.search(folded[max(cue, cue + s - 30):cue + s]) or re.search(r"t\.?\s?o\.?\s?m\.?\s*$|till\s+och\s+med\s*$", folded[cue:cue + s]):
             max_end = d
             break
+    if max_end is None and sentence_start is not None:
+        # `dock längst t.o.m. 2023-12-31 kan det förlängas`: a cap before the cue needs its own cap word
+        # (a bare `t.o.m.` there is the period's own end).
+        for s, e, d in find_dates(text[sentence_start:cue]):
+            at = sentence_start + s
+            if CAP_CUE_RE.search(folded[max(sentence_start, at - 30):at]):
+                max_end = d
     # An option ends after its steps; an automatic renewal without a cap has no end.
     if max_end is None and kind == "option" and step and period and period.last:
         max_end = _add(period.last, step * (count or 1))
