@@ -165,16 +165,25 @@ def parse_languages(output: str) -> tuple[str, ...]:
 # --- When does a page need OCR? ---------------------------------------------------------------
 
 
-def usable_chars(page_text: str) -> int:
+def usable_chars(page_text: str, enough: int | None = None) -> int:
     """Give how many characters of a text layer carry text: not spaces, controls or U+FFFD/U+FFFE.
+
+    Counting stops at `enough`: a page of text need not be counted to the end.
 
     >>> usable_chars(" 1 (3)\\r\\n")
     4
     >>> usable_chars("\\ufffd\\ufffd\\ufffd\\x00")
     0
+    >>> usable_chars("Överenskommelse", enough=5)
+    5
     """
-    return sum(1 for ch in page_text
-               if not ch.isspace() and ch.isprintable() and ch not in "\ufffd\ufffe")
+    count = 0
+    for ch in page_text:
+        if not ch.isspace() and ch.isprintable() and ch not in "\ufffd\ufffe":
+            count += 1
+            if count == enough:
+                break
+    return count
 
 
 def page_needs_ocr(page_text: str, has_images: bool) -> bool:
@@ -191,12 +200,12 @@ def page_needs_ocr(page_text: str, has_images: bool) -> bool:
     >>> page_needs_ocr("Överenskommelse om idéburet offentligt partnerskap", True)
     False
     """
-    return has_images and usable_chars(page_text) < MIN_TEXT_CHARS
+    return has_images and usable_chars(page_text, MIN_TEXT_CHARS) < MIN_TEXT_CHARS
 
 
 def pdf_page_needs_ocr(pdf_page, page_text: str) -> bool:
     """Give page_needs_ocr for a pypdfium2 page, walking its objects only when its text is short."""
-    return usable_chars(page_text) < MIN_TEXT_CHARS and pdf_page_has_images(pdf_page)
+    return usable_chars(page_text, MIN_TEXT_CHARS) < MIN_TEXT_CHARS and pdf_page_has_images(pdf_page)
 
 
 def pdf_page_has_images(pdf_page) -> bool:

@@ -29,7 +29,6 @@ WRITTEN_RE = re.compile(
     rf"(?:\b(?:{_WEEKDAY_ALT})(?:en)?\s+)?(?:\bden\s+)?\b([0-3]?\d)(?::[ae])?\s+({_MONTH_ALT})\b\.?(?:,?\s+((?:19|20)\d\d)\b)?"
 )
 SLASH_RE = re.compile(r"(?<![\d/])([0-3]?\d)/([01]?\d)(?:\s*-?\s*((?:19|20)\d\d)\b|(?![\d/]))")
-MONTH_YEAR_RE = re.compile(rf"\b({_MONTH_ALT})\b\.?\s+((?:19|20)\d\d)\b")
 
 
 def safe_date(year: int, month: int, day: int) -> date | None:
