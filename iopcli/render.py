@@ -257,24 +257,25 @@ def _value_text(value) -> str:
     return str(value)
 
 
-def _diff_where(evidence: dict | None) -> str:
+def _diff_where(evidence: dict | None, side: str) -> str:
+    """Give `A p. 2: “350 000 kr”`: which side (the header names A and B), page and text."""
     if not evidence:
         return ""
     text = " ".join(str(evidence.get("text") or "").split())
-    return f"{evidence.get('source', '')} p. {evidence.get('page', '?')}: “{text[:80]}”"
+    return f"{side} p. {evidence.get('page', '?')}: “{text[:80]}”"
 
 
 def diff_view(diff: dict) -> Group:
     """Give a diff for the terminal: field changes as a table, then the changed text in colour."""
-    parts: list = [Text(f"{diff['a'].get('source')}  →  {diff['b'].get('source')}", style="bold")]
+    parts: list = [Text(f"A: {diff['a'].get('source')}\nB: {diff['b'].get('source')}", style="bold")]
     changes = diff.get("changes") or []
     if changes:
         table = Table(title="Changed fields", title_justify="left")
         for column in ("field", "change", "before", "after", "source"):
             table.add_column(column, overflow="fold")
         for change in changes:
-            where = "\n".join(w for w in (_diff_where(change.get("before_evidence")),
-                                          _diff_where(change.get("after_evidence"))) if w)
+            where = "\n".join(w for w in (_diff_where(change.get("before_evidence"), "A"),
+                                          _diff_where(change.get("after_evidence"), "B")) if w)
             table.add_row(escape(change["field"]), change["change"], escape(_value_text(change.get("before"))),
                           escape(_value_text(change.get("after"))), escape(where))
         parts.append(table)

@@ -161,3 +161,22 @@ def test_reingest_of_a_modified_file_keeps_history_and_diffs_versions(tmp_path, 
     assert "period.end" in [c["field"] for c in json.loads(result.output)["changes"]]
     same = invoke("diff", f"{target}@2", f"{target}@2")
     assert same.exit_code == 0
+
+
+def test_diff_text_reports_the_reworded_moved_and_changed_sections_only(catalogue):
+    result = json.loads(invoke("diff", str(V1_PDF), str(V2_PDF), "--json", "--text-only").output)
+    assert result["changes"] == []
+    sections = {(t["section"], t["change"]) for t in result["text"]}
+    # The reworded paragraph, the moved section, and the three sections whose numbers changed.
+    assert sections == {("Bakgrund och syfte", "changed"), ("Ändringar i överenskommelsen", "moved"),
+                        ("Samverkan och uppföljning", "changed"), ("Ekonomi", "changed"), ("Period", "changed")}
+    economy = next(t for t in result["text"] if t["section"] == "Ekonomi")
+    replaced = [(before, after) for tag, before, after in economy["words"] if tag == "replace"]
+    assert replaced == [(["350"], ["385"])]
+
+
+def test_diff_view_on_a_terminal_shows_fields_then_text(catalogue):
+    result = invoke("diff", str(V1_PDF), str(V2_PDF))
+    assert result.exit_code == 1
+    assert result.output.index("period.end") < result.output.index("§ Ekonomi")
+    assert "A p. 2" in result.output and "B p. 2" in result.output
