@@ -12,13 +12,20 @@ from iopcli import partnership as pt
 from iopcli.calendar import event_uid, to_ics
 from iopcli.linker import link
 
-SEEDS = Path("/work/shared/gold/seeds.json")
+SEEDS = Path(__file__).resolve().parents[2] / "shared" / "gold" / "seeds.json"
 STAMP = datetime(2025, 1, 2, 8, 30, tzinfo=timezone.utc)
+
+
+def gold_records() -> list[dict]:
+    """The hand-filled records of ../shared/gold; the test is skipped where it is not beside the checkout."""
+    if not SEEDS.exists():
+        pytest.skip("../shared/gold is not beside the checkout")
+    return json.loads(SEEDS.read_text(encoding="utf-8"))
 
 
 @pytest.fixture(scope="module")
 def seed_events() -> list[dict]:
-    partnerships = link(json.loads(SEEDS.read_text(encoding="utf-8")))
+    partnerships = link(gold_records())
     return pt.deadlines(partnerships, after=date(2025, 1, 1), before=date(2028, 1, 1), today=date(2025, 1, 1))
 
 

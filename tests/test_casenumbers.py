@@ -1,7 +1,6 @@
 """Case numbers (diarienummer): every written form, what is not one, lookup keys, the seeds."""
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
@@ -137,17 +136,10 @@ def test_known_miss_long_prefix():
     assert values("Dnr SOCNÄM 2019/12") == ["SOCNÄM 2019/12"]
 
 
-def _seeds():
-    gold_path = SHARED / "gold" / "seeds.json"
-    if not gold_path.exists():
-        return []
-    return [pytest.param(record, id=record["source"][:3]) for record in json.loads(gold_path.read_text())]
 
-
-@pytest.mark.skipif(not (SHARED / "seeds").exists(), reason="shared seeds not present")
-@pytest.mark.parametrize("record", _seeds())
-def test_seed_case_numbers_equal_gold(record):
-    doc = text_document((SHARED / "seeds" / record["source"]).read_text())
+def test_seed_case_numbers_equal_gold(seed_record, seed_text):
+    record = seed_record
+    doc = text_document(seed_text)
     facts = extract(doc)
     assert sorted(set(f.value for f in facts)) == sorted(record["case_numbers"])
     for fact in facts:

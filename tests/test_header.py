@@ -1,7 +1,6 @@
 """The header block: document date, officer and table case numbers, in every layout."""
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
@@ -126,17 +125,10 @@ def test_known_miss_capital_name():
     assert header("Handläggare: ANNA SVENSSON\n")["officer"] == "Anna Svensson"
 
 
-def _seeds():
-    gold_path = SHARED / "gold" / "seeds.json"
-    if not gold_path.exists():
-        return []
-    return [pytest.param(record, id=record["source"][:3]) for record in json.loads(gold_path.read_text())]
 
-
-@pytest.mark.skipif(not (SHARED / "seeds").exists(), reason="shared seeds not present")
-@pytest.mark.parametrize("record", _seeds())
-def test_seed_header_equals_gold(record):
-    doc = text_document((SHARED / "seeds" / record["source"]).read_text())
+def test_seed_header_equals_gold(seed_record, seed_text):
+    record = seed_record
+    doc = text_document(seed_text)
     facts = extract(doc)
     found = {f.kind: f.value for f in facts if f.kind != "case_number"}
     assert found.get("document_date") == record["document_date"]

@@ -11,13 +11,18 @@ import pytest
 from iopcli.linker import Org, link, municipality_key, org_match, same_authority, same_municipality
 
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "gold" / "seeds.json"
-if not SEEDS.exists():
-    SEEDS = Path("/work/shared/gold/seeds.json")
+
+
+def gold_records() -> list[dict]:
+    """The hand-filled records of ../shared/gold; the test is skipped where it is not beside the checkout."""
+    if not SEEDS.exists():
+        pytest.skip("../shared/gold is not beside the checkout")
+    return json.loads(SEEDS.read_text(encoding="utf-8"))
 
 
 @pytest.fixture(scope="module")
 def seeds() -> list[dict]:
-    return json.loads(SEEDS.read_text(encoding="utf-8"))
+    return gold_records()
 
 
 def by_documents(partnerships: list[dict]) -> dict[frozenset, dict]:

@@ -10,14 +10,21 @@ import pytest
 from iopcli import partnership as pt
 from iopcli.linker import link
 
-SEEDS = Path("/work/shared/gold/seeds.json")
+SEEDS = Path(__file__).resolve().parents[2] / "shared" / "gold" / "seeds.json"
 STOCKHOLM = {"start": "2025-04-01", "end": "2025-12-31", "notice_months": None,
              "extension": {"kind": "automatic", "step_months": 12, "max_end": "2027-12-31", "notice_by": "09-30"}}
 
 
+def gold_records() -> list[dict]:
+    """The hand-filled records of ../shared/gold; the test is skipped where it is not beside the checkout."""
+    if not SEEDS.exists():
+        pytest.skip("../shared/gold is not beside the checkout")
+    return json.loads(SEEDS.read_text(encoding="utf-8"))
+
+
 @pytest.fixture(scope="module")
 def seed_partnerships() -> list[dict]:
-    return link(json.loads(SEEDS.read_text(encoding="utf-8")))
+    return link(gold_records())
 
 
 # --- notice and renewal arithmetic ---------------------------------------------------------------
@@ -168,7 +175,7 @@ def test_deadlines_include_option_decisions_and_recurring_days():
 # --- checks --------------------------------------------------------------------------------------
 
 def test_check_flags_seed_004_fem_ar():
-    records = json.loads(SEEDS.read_text(encoding="utf-8"))
+    records = gold_records()
     records[4]["period"]["stated_months"] = 60
     warnings = pt.check(link(records))
     assert any(pid == "linkoping-kvinnojouren-2025" and "60 months (5 years)" in w and "72 months (6 years)" in w

@@ -1,7 +1,6 @@
 """Agreement period, notice and extension: the forms of issue 3, the seeds, and what is not one."""
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
@@ -162,17 +161,10 @@ def test_period_span_covers_the_phrase():
     assert doc.text[fact.span.start:fact.span.end] == fact.raw
 
 
-def _seeds():
-    gold_path = SHARED / "gold" / "seeds.json"
-    if not gold_path.exists():
-        return []
-    return [pytest.param(record, id=record["source"][:3]) for record in json.loads(gold_path.read_text())]
 
-
-@pytest.mark.skipif(not (SHARED / "seeds").exists(), reason="shared seeds not present")
-@pytest.mark.parametrize("record", _seeds())
-def test_seed_period_equals_gold(record):
-    doc = text_document((SHARED / "seeds" / record["source"]).read_text())
+def test_seed_period_equals_gold(seed_record, seed_text):
+    record = seed_record
+    doc = text_document(seed_text)
     facts = extract(doc)
     found = {f.kind: f.value for f in facts}
     gold = record["period"]
