@@ -6,6 +6,7 @@ original: lower case, diacritics and the usual OCR confusions (6/ö, é/ö, 0/o)
 """
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -59,6 +60,9 @@ _FOLD = str.maketrans(
 _OCR_IN_WORD = str.maketrans({"6": "o", "0": "o", "|": "l", "1": "l", "5": "s", "8": "b"})
 
 
+_OCR_DIGIT_IN_WORD = re.compile(r"(?<=[a-z])[0-9|]+(?=[a-z])|\b[0-9|](?=[a-z]{2})|(?<=[a-z]{2})[0-9|]\b")
+
+
 def fold(text: str) -> str:
     """Give a same-length lower-case text for tolerant matching: diacritics and OCR noise folded.
 
@@ -71,18 +75,35 @@ def fold(text: str) -> str:
     'overenskommelse upphdr linkdping iop'
     >>> fold("2025-12-31")
     '2025-12-31'
-    >>> len(fold("Linköping idéburen")) == len("Linköping idéburen")
-    True
+    >>> [len(fold(t)) == len(t) for t in ("Linköping idéburen", "İstanbul", "ΟΔΟΣ Σ")]
+    [True, True, True]
     """
-    lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text).translate(_FOLD)
-    if not any(ch.isdigit() or ch == "|" for ch in lowered):
+    lowered = text.lower()
+    # İ lower-cases to two characters and Σ by its context: then go character by character.
+    if len(lowered) != len(text) or "\u03a3" in text:
+        lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    lowered = lowered.translate(_FOLD)
+    if "|" not in lowered and not re.search(r"\d", lowered):
         return lowered
     # A digit touching a letter on both sides, or starting a word before letters, is OCR noise.
-    return re.sub(
-        r"(?<=[a-z])[0-9|]+(?=[a-z])|\b[0-9|](?=[a-z]{2})|(?<=[a-z]{2})[0-9|]\b",
-        lambda m: m.group(0).translate(_OCR_IN_WORD),
-        lowered,
-    )
+    return _OCR_DIGIT_IN_WORD.sub(lambda m: m.group(0).translate(_OCR_IN_WORD), lowered)
+
+
+def folded(text: str) -> str:
+    """Give fold(text); a long text (a whole document) is folded once and remembered.
+
+    Every extractor folds the same document text, so the last few long texts are kept.
+
+    >>> long = "Överenskommelse I0P " * 200
+    >>> folded(long) is folded(long) and folded(long) == fold(long)
+    True
+    """
+    return _folded_long(text) if len(text) >= 2000 else fold(text)
+
+
+@functools.lru_cache(maxsize=8)
+def _folded_long(text: str) -> str:
+    return fold(text)
 
 
 def edit_distance(a: str, b: str, limit: int = 2) -> int:

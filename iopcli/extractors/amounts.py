@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from iopcli.extractors import sv
 from iopcli.model import Document, Fact
-from iopcli.extractors.folding import folded as fold_text
+from iopcli.text import folded as fold_text
 from iopcli.text import fold
 
 _NUMBER_WORDS = {"en": 1, "ett": 1, "tva": 2, "tre": 3, "fyra": 4, "fem": 5, "sex": 6, "sju": 7, "atta": 8,

@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 
 from iopcli.model import Document, Fact
-from iopcli.extractors.folding import folded as fold_text
+from iopcli.text import folded as fold_text
 from iopcli.text import fold
 
 # Labels that introduce a case number, in folded text (`Vår beteckning` -> `var beteckning`).

@@ -13,7 +13,7 @@ from datetime import date
 from dateutil.relativedelta import relativedelta
 
 from iopcli.extractors import sv
-from iopcli.extractors.folding import folded as fold_text
+from iopcli.text import folded as fold_text
 
 _MONTH_ALT = "|".join(sorted((re.escape(m) for m in sv.MONTHS), key=len, reverse=True))
 _WEEKDAY_ALT = "|".join(w.replace("ö", "o") for w in sv.WEEKDAYS)

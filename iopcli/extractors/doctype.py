@@ -19,7 +19,7 @@ from functools import lru_cache
 
 from iopcli.extractors import sv
 from iopcli.model import Document, Fact
-from iopcli.extractors.folding import folded as fold_text
+from iopcli.text import folded as fold_text
 from iopcli.text import edit_distance, fold, fuzzy_pattern
 
 # ---------------------------------------------------------------------------------------- doc type

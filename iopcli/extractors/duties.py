@@ -18,7 +18,7 @@ from datetime import date
 from iopcli.extractors import sv
 from iopcli.extractors.dates import find_dates, find_day_months, month_end, quarter_end
 from iopcli.model import Document, Fact
-from iopcli.extractors.folding import fast_fold
+from iopcli.text import fold as fast_fold
 from iopcli.text import fold, fuzzy_pattern
 
 _MONTH_NAMES = ("januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september",

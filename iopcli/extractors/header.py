@@ -22,7 +22,7 @@ import re
 from iopcli.extractors import casenumbers, sv
 from iopcli.extractors.dates import find_dates
 from iopcli.model import Document, Fact
-from iopcli.extractors.folding import fast_fold, folded as fold_text
+from iopcli.text import fold as fast_fold, folded as fold_text
 from iopcli.text import fold
 
 HEAD_MAX_LINES = 40

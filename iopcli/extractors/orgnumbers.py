@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from iopcli.extractors import sv
 from iopcli.model import Document, Fact
-from iopcli.extractors.folding import folded as fold_text
+from iopcli.text import folded as fold_text
 
 # Letters OCR puts where digits stood, and the digits they may stand for (most likely first).
 OCR_DIGITS = {

@@ -20,7 +20,7 @@ from iopcli.extractors import sv
 from iopcli.extractors.doctype import find_municipalities, find_municipality, place_name
 from iopcli.extractors.orgnumbers import locate as locate_org_numbers
 from iopcli.model import Document, Fact
-from iopcli.extractors.folding import fast_fold, folded as fold_text
+from iopcli.text import fold as fast_fold, folded as fold_text
 from iopcli.text import edit_distance, fold, fuzzy_pattern
 
 _KEY_DROP = {"i", "foreningen", "forening", "ideell", "ideella", "ef", "the", "and"}

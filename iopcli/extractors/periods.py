@@ -27,7 +27,7 @@ from datetime import date
 from iopcli.extractors import sv
 from iopcli.extractors.dates import find_dates, find_day_months, month_end, period_end
 from iopcli.model import Document, Fact
-from iopcli.extractors.folding import folded as fold_text
+from iopcli.text import folded as fold_text
 from iopcli.text import fold
 
 _NUMBER_WORDS = {fold(word): value for word, value in sv.NUMBER_WORDS.items() if value >= 1}
