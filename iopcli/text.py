@@ -15,6 +15,8 @@ _SPACES = dict.fromkeys(map(ord, "\u00a0\u2007\u2009\u202f\u2002\u2003\u2004\u20
 _DROP = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"), None)  # soft hyphen, zero widths, BOM
 _LIGATURES = {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl", "\ufb05": "st", "\ufb06": "st"}
 _DASHES = dict.fromkeys(map(ord, "\u2010\u2011"), "-")  # typographic hyphens; en/em dashes stay
+_RARE_MAP = {chr(code): value or "" for table in (_SPACES, _DROP, _DASHES) for code, value in table.items()}
+_RARE = re.compile("[" + "".join(_RARE_MAP) + "]")
 
 # Words that end a suspended compound (`social- och omsorgsnämnden`): a hyphen before them is kept.
 _SUSPENSION_WORDS = ("och", "eller", "samt", "respektive", "resp", "som", "till", "&")
@@ -36,7 +38,8 @@ def normalise(raw: str) -> str:
     text = raw.replace("\r\n", "\n").replace("\r", "\n")
     # pypdfium2 writes U+FFFE where a line-final hyphen stood: the word goes on on the next line.
     text = re.sub(r"\ufffe[ \t]*\n?[ \t]*", "", text)
-    text = text.translate(_SPACES).translate(_DROP).translate(_DASHES)
+    # str.translate looks every character up in a dict: slow on a whole page, and these are rare.
+    text = _RARE.sub(lambda m: _RARE_MAP[m.group()], text)
     for lig, plain in _LIGATURES.items():
         text = text.replace(lig, plain)
     text = unicodedata.normalize("NFC", text)
@@ -127,6 +130,7 @@ def edit_distance(a: str, b: str, limit: int = 2) -> int:
     return previous[-1] if previous[-1] <= limit else limit + 1
 
 
+@functools.lru_cache(maxsize=4096)
 def fuzzy_pattern(word: str) -> str:
     """Give a regex for a lexicon word in folded text, tolerant of one OCR-confused letter for o.
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from functools import lru_cache
 from datetime import date
 
 from dateutil.relativedelta import relativedelta
@@ -24,10 +25,14 @@ DOTTED_RE = re.compile(r"(?<![\d.])((?:19|20)\d\d)\.(0[1-9]|1[0-2])\.(0[1-9]|[12
 DMY_DOTTED_RE = re.compile(r"(?<![\d.])([0-3]?\d)\.([01]?\d)\.((?:19|20)\d\d)(?![\d.]\d)")
 # Not a personnummer (`19850812-1234`); a range of two compact dates (`20230101-20251231`) is fine.
 COMPACT_RE = re.compile(r"(?<!\d)(?:(?<=\d{8}-)|(?<!-))((?:19|20)\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?!\d|-\d{1,5}\b)")
-# Written: `1 april 2025`, `den 1:a april 2025`, `31 dec. 2025`. Matched in folded text.
-WRITTEN_RE = re.compile(
-    rf"(?:\b(?:{_WEEKDAY_ALT})(?:en)?\s+)?(?:\bden\s+)?\b([0-3]?\d)(?::[ae])?\s+({_MONTH_ALT})\b\.?(?:,?\s+((?:19|20)\d\d)\b)?"
+# Written: `1 april 2025`, `den 1:a april 2025`, `Tisdagen den 24 mars 2015`, `31 dec. 2025`, matched
+# in folded text. Dates are looked for only where a number starts (a page has a few hundred, and a
+# pattern tried at every character is slow); `Tisdagen den` is then taken from the text before it.
+_WRITTEN_CORE_RE = re.compile(
+    rf"\b([0-3]?\d)(?::[ae])?\s+({_MONTH_ALT})\b\.?(?:,?\s+((?:19|20)\d\d)\b)?"
 )
+_WRITTEN_PREFIX_RE = re.compile(rf"(?:\b(?:{_WEEKDAY_ALT})(?:en)?\s+)?(?:\bden\s+)?$")
+_NUMBER_START_RE = re.compile(r"(?<!\d)\d")
 SLASH_RE = re.compile(r"(?<![\d/])([0-3]?\d)/([01]?\d)(?:\s*-?\s*((?:19|20)\d\d)\b|(?![\d/]))")
 
 
@@ -107,6 +112,12 @@ def find_dates(text: str, default_year: int | None = None) -> list[tuple[int, in
     >>> [d.isoformat() for s, e, d in find_dates("gäller 1/4 2025 - 31/12 2025, ej KS 8/2")]
     ['2025-04-01', '2025-12-31']
     """
+    return list(_find_dates(text, default_year))
+
+
+@lru_cache(maxsize=16)
+def _find_dates(text: str, default_year: int | None) -> tuple[tuple[int, int, date], ...]:
+    # Remembered per text: several extractors ask for the dates of the same document.
     folded = fold_text(text)
     found: list[tuple[int, int, date]] = []
     taken: set[int] = set()  # every character offset already inside a date: dates are short
@@ -116,20 +127,27 @@ def find_dates(text: str, default_year: int | None = None) -> list[tuple[int, in
             found.append((start, end, value))
             taken.update(range(start, end))
 
+    # Every form starts with a number: try the patterns only where one starts (much faster than
+    # letting each pattern scan every character of a long document).
+    numbers = [m.start() for m in _NUMBER_START_RE.finditer(text)]
+
+    def matches(pattern: re.Pattern, in_text: str, starts: list[int]):
+        return (m for m in (pattern.match(in_text, pos) for pos in starts) if m)
+
     for pattern in (ISO_RE, DOTTED_RE, COMPACT_RE):
-        for m in pattern.finditer(text):
+        for m in matches(pattern, text, numbers):
             add(m.start(), m.end(), safe_date(int(m[1]), int(m[2]), int(m[3])))
-    for m in DMY_DOTTED_RE.finditer(text):
+    for m in matches(DMY_DOTTED_RE, text, numbers):
         add(m.start(), m.end(), safe_date(int(m[3]), int(m[2]), int(m[1])))
-    for m in WRITTEN_RE.finditer(folded):
-        year = int(m[3]) if m[3] else default_year
+    for start, end, month, day, year in _written_dates(folded):
+        year = year or default_year
         if year:
-            add(m.start(), m.end(), safe_date(year, sv.MONTHS[m[2]], int(m[1])))
-    for m in SLASH_RE.finditer(text):
+            add(start, end, safe_date(year, month, day))
+    for m in matches(SLASH_RE, text, numbers):
         year = int(m[3]) if m[3] else default_year
         if year and not _looks_like_case_or_ratio(text, m.start(), m.end()):
             add(m.start(), m.end(), safe_date(year, int(m[2]), int(m[1])))
-    return sorted(found)
+    return tuple(sorted(found))
 
 
 def find_day_months(text: str) -> list[tuple[int, int, int, int]]:
@@ -138,12 +156,26 @@ def find_day_months(text: str) -> list[tuple[int, int, int, int]]:
     >>> find_day_months("sägs upp senaste den 30 september respektive år")
     [(17, 33, 9, 30)]
     """
-    folded = fold_text(text)
-    result = []
-    for m in WRITTEN_RE.finditer(folded):
-        if not m[3] and 1 <= int(m[1]) <= 31:
-            result.append((m.start(), m.end(), sv.MONTHS[m[2]], int(m[1])))
-    return result
+    return [(start, end, month, day) for start, end, month, day, year in _written_dates(fold_text(text))
+            if year is None and 1 <= day <= 31]
+
+
+def _written_dates(folded: str) -> list[tuple[int, int, int, int, int | None]]:
+    """Give (start, end, month, day, year or None) of written dates in folded text, in order.
+
+    Tried only where a number starts; the `Tisdagen den` before the day is taken from the text
+    before it. Matches do not overlap, as with finditer.
+    """
+    found, end_of_last = [], 0
+    for number in _NUMBER_START_RE.finditer(folded):
+        m = _WRITTEN_CORE_RE.match(folded, number.start())
+        if not m or m.start() < end_of_last:
+            continue
+        prefix = _WRITTEN_PREFIX_RE.search(folded, max(end_of_last, m.start() - 30), m.start())
+        found.append((prefix.start() if prefix else m.start(), m.end(), sv.MONTHS[m[2]], int(m[1]),
+                      int(m[3]) if m[3] else None))
+        end_of_last = m.end()
+    return found
 
 
 def _looks_like_case_or_ratio(text: str, start: int, end: int) -> bool:

@@ -218,6 +218,7 @@ _LEXICON_FREQ_RE = re.compile(
 _LEXICON_BY_PATTERN = [(re.compile(fuzzy_pattern(k).replace(r"\ ", r"\s+")), v) for k, v in _LEXICON_FREQ]
 # Bare rates (`per år`) that follow a number or a sum are amounts, not duties.
 _BARE_RATES = ("per ar", "per manad", "per kvartal", "per termin", "varje ar", "tertial")
+_BARE_RATE_PATTERNS = tuple(re.compile(fuzzy_pattern(rate).replace(r"\ ", r"\s+")) for rate in _BARE_RATES)
 _NOT_DUTY_SUBJECTS = re.compile(
     r"^(?:upprakning|indexering|hojning|sankning|okning|kostnad|budget|bidrag|ersattning|belopp|avgift|hyra|"
     r"omsattning|lon|priset|beloppet|summan|det|den|detta|vilket|som|och|att)\b"
@@ -393,7 +394,7 @@ def _frequencies(folded: str) -> list[tuple[int, int, int]]:
         if any(s < m.end() and m.start() < e for s, e, _ in found):
             continue
         phrase = m[1]
-        if any(re.fullmatch(fuzzy_pattern(rate).replace(r"\ ", r"\s+"), phrase) for rate in _BARE_RATES):
+        if any(rate.fullmatch(phrase) for rate in _BARE_RATE_PATTERNS):
             if re.search(r"(?:\d|kr|kronor|sek|timmar|tkr|mkr|:-)\s*$", folded[max(0, m.start() - 30):m.start()].rstrip()):
                 continue
         times = next((v for pattern, v in _LEXICON_BY_PATTERN if pattern.fullmatch(phrase)), None)
