@@ -186,7 +186,7 @@ def _ocr_reader(mode: OcrMode, db_file: Path):
 
 # --- extract ----------------------------------------------------------------------------------
 
-@app.command(epilog="Example:  iop extract samples/overenskommelse-brottsofferjouren-2023.pdf --json")
+@app.command(epilog="Example:  iop extract samples/linkoping-son-2024-1523-utvardering-brovi.pdf --json")
 def extract(
     files: Annotated[list[Path], typer.Argument(help="Files to read; the catalogue is not touched.",
                                                 exists=True, dir_okay=False, show_default=False)],
@@ -389,15 +389,15 @@ def partnerships(
         _echo_json(found)
         return
     rows = [queries.partnership_row(p) for p in found]
-    columns = ["id", "status", "municipality", "authority", "start", "end", "notice_deadline", "civil_parties",
-               "case_numbers", "documents"]
     if as_csv:
+        columns = ["id", "status", "municipality", "authority", "start", "end", "notice_deadline", "civil_parties",
+                   "case_numbers", "documents"]
         sys.stdout.write(to_csv(rows, columns))
     elif not rows:
         out.print("No partnership matches.")
     else:
-        out.print(rows_table(rows, columns, ["id", "status", "municipality", "authority", "start", "end",
-                                             "notice by", "civil parties", "case numbers", "docs"]))
+        out.print(rows_table(rows, ["id", "status", "start", "end", "notice_deadline", "civil_parties"],
+                             ["id", "status", "start", "end", "notice by", "civil parties"]))
 
 
 @app.command(epilog="Examples:  iop deadlines --before 2026-07-01   ·   iop deadlines --ics > iop.ics")

@@ -9,6 +9,7 @@ import io
 import json
 from collections.abc import Iterable, Sequence
 
+from rich import box
 from rich.console import Group
 from rich.markup import escape
 from rich.panel import Panel
@@ -221,13 +222,15 @@ def _status_style(status: str) -> str:
 
 def rows_table(rows: list[dict], columns: Sequence[str], headers: Sequence[str] | None = None,
                title: str | None = None) -> Table:
-    """Give a plain table of rows (listing commands)."""
-    table = Table(title=title, title_justify="left")
-    for number, header in enumerate(headers or columns):
-        # The first column names the row (an id, a file): keep it whole.
-        table.add_column(header, overflow="fold", no_wrap=number == 0)
-    for row in rows:
-        table.add_row(*(escape(_cell(row.get(c))) for c in columns))
+    """Give a plain table of rows (listing commands); short values (ids, dates) are never wrapped."""
+    cells = [[_cell(row.get(c)) for c in columns] for row in rows]
+    table = Table(title=title, title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False, collapse_padding=True)
+    for index, header in enumerate(headers or columns):
+        longest = max((len(line) for row in cells for line in row[index].splitlines() or [""]), default=0)
+        short = index == 0 or longest <= 12
+        table.add_column(header, overflow="fold", no_wrap=short, min_width=None if short else min(longest, 20))
+    for row in cells:
+        table.add_row(*(escape(c) for c in row))
     return table
 
 
