@@ -358,9 +358,12 @@ def annotate(partnership: dict, today: date | None, window_months: int = 6) -> d
 
 def expiring(partnerships: list[dict], before: date, after: date | None = None,
              today: date | None = None) -> list[dict]:
-    """Give the partnerships whose current term ends before `before` (and on or after `after`).
+    """Give the partnerships whose term ends before `before` (and on or after `after`).
 
-    Soonest first; each a copy of the partnership with: end (of the current term), days_left,
+    The term is the one running today; for a window that lies in the past, the one running on its
+    last day, so that asking late in 2026 what ended before 2026-01-01 also finds an agreement that
+    renewed automatically at that new year (`renewed_to` then says until when it now runs).
+    Soonest first; each a copy of the partnership with: end (of that term), days_left,
     notice_deadline, notice_passed, renews_automatically, renewal, status, notice_note.
     Ended agreements are included unless `after` leaves them out.
     """
@@ -368,7 +371,7 @@ def expiring(partnerships: list[dict], before: date, after: date | None = None,
     found = []
     for partnership in partnerships:
         period = partnership.get("period") or {}
-        term = current_term(period, today)
+        term = current_term(period, min(today, before - timedelta(days=1)))
         if not term or term["end"] >= before or (after and term["end"] < after):
             continue
         item = annotate(partnership, today)
@@ -382,6 +385,8 @@ def expiring(partnerships: list[dict], before: date, after: date | None = None,
             "next_term": {k: iso(v) for k, v in term["next"].items()} if term["next"] else None,
             "max_end": iso(term["max_end"]),
         })
+        running = current_term(period, today)
+        item["renewed_to"] = iso(running["end"]) if running and running["end"] > term["end"] and running["start"] <= today else None
         item["notice_note"] = _notice_note(item, deadline, today)
         found.append(item)
     return sorted(found, key=lambda p: (p["end"], p.get("id") or ""))
@@ -389,6 +394,8 @@ def expiring(partnerships: list[dict], before: date, after: date | None = None,
 
 def _notice_note(item: dict, deadline: date | None, today: date) -> str:
     notes = []
+    if item.get("renewed_to"):
+        return f"renewed automatically; now runs until {item['renewed_to']}"
     if deadline:
         notes.append("passed" if deadline < today else f"{(deadline - today).days} days left")
     if item["renews_automatically"]:

@@ -243,6 +243,19 @@ def test_check_keeps_linker_warnings_without_repeats():
 
 def test_expiring_lists_ended_agreements_too_unless_after_says_otherwise(seed_partnerships):
     found = pt.expiring(seed_partnerships, before=date(2026, 1, 1), today=date(2026, 2, 1))
-    assert [(p["id"], p["status"], p["days_left"]) for p in found] == [
-        ("linkoping-brottsofferjouren-2023", "ended", -32)]
+    # The Stockholm agreement's term ended too, and renewed: it is listed with where it runs now.
+    assert [(p["id"], p["status"], p["days_left"], p["renewed_to"]) for p in found] == [
+        ("linkoping-brottsofferjouren-2023", "ended", -32, None),
+        ("stockholm-brottsofferjouren-2025", "active", -32, "2026-12-31")]
     assert pt.expiring(seed_partnerships, before=date(2026, 1, 1), after=date(2026, 2, 1), today=date(2026, 2, 1)) == []
+
+
+def test_expiring_asked_after_the_window_still_finds_the_automatic_renewal(seed_partnerships):
+    found = pt.expiring(seed_partnerships, before=date(2026, 1, 1), today=date(2026, 11, 23))
+    by_id = {p["id"]: p for p in found}
+    assert len(found) == 2
+    renewed = next(p for p in found if p["renews_automatically"] or p.get("renewed_to"))
+    assert renewed["end"] == "2025-12-31" and renewed["renewed_to"] == "2026-12-31"
+    assert "renewed automatically" in renewed["notice_note"]
+    ended = next(p for pid, p in by_id.items() if p is not renewed)
+    assert ended["status"] == "ended" and ended["days_left"] < 0
