@@ -418,7 +418,7 @@ def deadlines(
             events = rules.deadlines(catalogue.partnerships(), after=parse_day(after, "--after"),
                                      before=parse_day(before, "--before"), today=_today(today))
     if ics:
-        from iopcli.calendar import to_ics
+        from iopcli.ics import to_ics
 
         sys.stdout.write(to_ics(events))
     elif as_json:

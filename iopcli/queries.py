@@ -50,9 +50,34 @@ def matches_partnership(partnership: dict, query: str) -> bool:
         return True
     if key and re.search(r"\d", text):
         return False  # a case number that is not this partnership's is not a name either
-    wanted = fold(text)
     names = [n for p in partnership.get("parties") or [] for n in (p.get("name"), *(p.get("aliases") or [])) if n]
-    return any(wanted in fold(name) for name in names)
+    return any(name_matches(text, name) for name in names)
+
+
+def name_matches(query: str, name: str) -> bool:
+    """True when every word of the query is (the start of) a word of the name, allowing a typo.
+
+    >>> name_matches("brottsofferjouren", "Brottsofferjouren i Linköping")
+    True
+    >>> name_matches("Brottsoferjouren Linkoping", "Brottsofferjouren i Linköping")
+    True
+    >>> name_matches("kvinnojouren", "Brottsofferjouren i Linköping")
+    False
+    """
+    from iopcli.text import edit_distance
+
+    wanted, words = fold(query).split(), fold(name).replace("(", " ").replace(")", " ").split()
+    if not wanted:
+        return False
+    if fold(query) in fold(name):
+        return True
+
+    def close(word: str) -> bool:
+        typos = 0 if len(word) < 5 else 1 if len(word) < 10 else 2
+        return any(w.startswith(word) or edit_distance(word, w[:len(word) + typos], typos) <= typos
+                   or edit_distance(word, w, typos) <= typos for w in words)
+
+    return all(close(word) for word in wanted)
 
 
 def find_partnerships(catalogue: Catalogue, query: str, today: date) -> list[dict]:

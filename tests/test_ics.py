@@ -9,7 +9,7 @@ import icalendar
 import pytest
 
 from iopcli import partnership as pt
-from iopcli.calendar import event_uid, to_ics
+from iopcli.ics import event_uid, to_ics
 from iopcli.linker import link
 
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "gold" / "seeds.json"
