@@ -42,15 +42,25 @@ _PER_YEAR_AFTER = re.compile(
     r"^\s*(?:kronor|kr|sek)?\s*(?:/\s*(?:ar|aret|kalenderar)\b|(?:per|om|i|varje)\s+(?:ar|aret|kalenderar|verksamhetsar)\b"
     r"|arligen\b|pa arsbasis\b)"
 )
-_PER_TOTAL_AFTER = re.compile(r"^\s*(?:kronor|kr|sek)?\s*(?:totalt|sammanlagt|for hela (?:avtals)?perioden|under hela)")
+# `för hela avtalstiden`, `för samma period` (the period just named, the agreement's).
+_WHOLE_PERIOD = r"(?:for|under) (?:hela (?:avtals)?perioden|hela avtalstiden|samma period(?:en)?)"
+_PER_TOTAL_AFTER = re.compile(rf"^\s*(?:kronor|kr|sek)?\s*(?:totalt|sammanlagt|{_WHOLE_PERIOD}|under hela)")
 _YEAR_IN_SENTENCE = re.compile(
     r"(?:/\s*ar\b|\bper\s+(?:ar|kalenderar|verksamhetsar)\b|\barligen\b|\barlig[at]?\b|\bpa arsbasis\b|\bvarje ar\b|\bom aret\b)"
 )
-_TOTAL_IN_SENTENCE = re.compile(r"\b(?:for hela (?:avtals)?perioden|under hela (?:avtals)?perioden|sammanlagt)\b")
+_TOTAL_IN_SENTENCE = re.compile(rf"\b(?:{_WHOLE_PERIOD}|sammanlagt)\b")
 _PER_OTHER_AFTER = re.compile(
     r"^\s*(?:kronor|kr|sek)?\s*(?:/|per|i)\s*(?:person|deltagare|plats|timme|tim|dygn|invanare|brukare|elev|barn|"
     r"medlem|besok|manad|vecka|natt|samtal|arende|ar och (?:person|deltagare|invanare))\b"
 )
+# A contribution paid in instalments (`35 000 kr per månad`) is still whose money it is, not a rate:
+# its role comes from the giver, and per stays None (record.md has only year | total; multiplying
+# would invent a figure the text does not state).
+_PER_INSTALMENT_AFTER = re.compile(r"^\s*(?:kronor|kr|sek)?\s*(?:/|per|i|varje)\s*(?:manad|kvartal|halvar)\b")
+# A table row whose label names one year: `Bidrag 2024 | 450 tkr`, `2023:  1,2 mnkr`.
+_YEAR_ROW_LABEL = re.compile(r"[ \t]*(?:[a-z][a-z \t-]*[ \t])?(?:19|20)\d\d[ \t]*(?:[|:\t]|[ ]{2,})[ \t|:]*")
+# `… 2,4 mnkr per år, sammanlagt 7,2 mnkr`: the sum restates the amount before it, whoever's it is.
+_RESTATED_SUM = re.compile(r"\s*(?:(?:kronor|kr|sek)\s*)?(?:(?:per|om|i)\s+(?:ar|aret|kalenderar)|/\s*ar)?[\s,;(]*(?:och\s+|dvs\.?\s+|vilket\s+(?:blir|ger)\s+)?(?:sammanlagt|totalt|sammantaget)\s*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,7 +128,7 @@ _SENTENCE_BREAK = re.compile(r"\.\s+(?=[a-z0-9])|\n\s*\n")
 
 def _role(window: str, after: str) -> str:
     """Give the role of the nearest cue in `window` (text before the amount), or a default."""
-    if _PER_OTHER_AFTER.match(after):
+    if _PER_OTHER_AFTER.match(after) and not _PER_INSTALMENT_AFTER.match(after):
         return "other"
     best_role, best_at = None, -1
     giver, giver_at = None, -1
@@ -140,7 +150,9 @@ def _role(window: str, after: str) -> str:
     return best_role or "other"
 
 
-_CHANGE_CUES = ("tidigare", "foregaende", "jamfort med", "okning", "okat med", "okar med", "hojning", "hojs",
+# `Under det nuvarande partnerskapet var bidraget …`: the level of the agreement being replaced.
+_CHANGE_CUES = ("tidigare", "foregaende", "jamfort med", "nuvarande partnerskapet", "nuvarande overenskommelsen",
+                "nuvarande avtalet", "okning", "okat med", "okar med", "hojning", "hojs",
                 "besparing", "minskat med", "minskar med", "sankning", "utokas med", "uppraknas med")
 
 
@@ -157,7 +169,7 @@ ROLE_CUES = {
                                     "ersattning om", "ersattning med", "bidrag om", "bidrag med",
                                     "bidrar med", "kommunens finansiering"),
             "civil_contribution": ("ideellt arbetade timmar vilket motsvarar", "ideella insatser",
-                                   "ideellt arbete", "ideella krafter", "vardet av de ideella",
+                                   "ideellt arbete", "ideella arbete", "ideella arbetet", "ideella krafter", "vardet av de ideella",
                                    "foreningen bidrar", "foreningens insats", "foreningens bidrag",
                                    "idéburna partens", "ideburna partens", "egna medel", "vilket motsvarar"),
             "cost_to_date": ("har kostat", "kostnaden uppgick", "har uppgatt till", "uppgatt till"),
@@ -222,6 +234,8 @@ def locate(text: str) -> list[AmountMatch]:
         window = re.sub(r"\s+", " ", folded[clause_floor:start])
         after = re.sub(r"\s+", " ", folded[end:end + 40])
         role = _role(window, after)
+        if role == "total" and found and found[-1].end > sentence_start and _RESTATED_SUM.fullmatch(window):
+            role = found[-1].role
         per = _per(folded, start, end, sentence_start, sentence_end, role, after)
         found.append(AmountMatch(start, end, sek, per, role))
         previous_end = end
@@ -235,6 +249,8 @@ def _per(folded: str, start: int, end: int, sentence_start: int, sentence_end: i
         return "year"
     if _PER_TOTAL_AFTER.match(after) or role == "cost_to_date":
         return "total"
+    if _YEAR_ROW_LABEL.fullmatch(folded, folded.rfind("\n", 0, start) + 1, start):
+        return "year"
     sentence = re.sub(r"\s+", " ", folded[sentence_start:sentence_end])
     if _YEAR_IN_SENTENCE.search(sentence):
         return "year"

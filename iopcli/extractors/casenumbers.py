@@ -62,8 +62,10 @@ YEAR_FIRST_RE = re.compile(
 # Prefix last: `2016/433-KS`.
 PREFIX_LAST_RE = re.compile(rf"(?<![\w/.-])(?P<number>(?:19|20)\d\d/\d{{1,6}})-(?P<prefix>{_PREFIX})\b")
 
-# After a label, more forms are accepted: any-case prefix, glued `18RS2137`, numeric only.
+# After a label, more forms are accepted: any-case prefix, glued `18RS2137`, a registry code with
+# digits and a two-digit year (Göteborg's `N147-0061/19`), numeric only.
 LABELLED_VALUE_RE = re.compile(
+    rf"(?P<coded>[A-ZÅÄÖ]{{1,3}}\d{{2,4}}-\d{{1,6}}/\d\d(?:\d\d)?)(?![\w/]|[-:.]\d)|"
     rf"(?P<prefix>[A-Za-zÅÄÖåäö]{{2,5}})(?:[ ]?[-/.:=][ ]?|[ ])?(?P<number>\d+(?:[-/:.]\d+)+{_TRIPLE}|\d{{3,}})(?![\w/]|[-:.]\d)"
     rf"|(?P<glued>\d\d[A-ZÅÄÖ]{{2,4}}\d{{2,6}}(?:-\d+)?)(?![\w/])"
     rf"|(?P<numeric>\d+(?:[-/:.]\d+)+|\d{{3,}})(?![\w/]|[-:.]\d)"
@@ -87,6 +89,8 @@ def canonical_case_number(raw: str) -> str | None:
     ('171-84/2017', '2017-717-1.1')
     >>> canonical_case_number("son 2024/1523"), canonical_case_number("Dnr 18RS2137")
     ('SON 2024/1523', '18RS2137')
+    >>> canonical_case_number("Diarienummer N147-0061/19"), canonical_case_number("n147-0061/19")
+    ('N147-0061/19', None)
     >>> canonical_case_number("08-50825084"), canonical_case_number("SFS 1976:580"), canonical_case_number("2025-12-31")
     (None, None, None)
     """
@@ -101,7 +105,7 @@ def canonical_case_number(raw: str) -> str | None:
             return _canonical_from_match(m, labelled)
     # A whole string given as a case number (a lookup) may be in any case: `son 2024/1523`.
     m = LABELLED_VALUE_RE.fullmatch(text)
-    if m and (labelled or m["prefix"]):
+    if m and (labelled or m["prefix"] or m["coded"]):
         return _canonical_from_match(m, labelled, any_case=True)
     return None
 
@@ -177,6 +181,8 @@ def _canonical_from_match(m: re.Match, labelled: bool, any_case: bool = False) -
         return f"{m['year']}/{m['prefix']} {m['number']}"
     if groups.get("glued"):
         return m["glued"]
+    if groups.get("coded"):
+        return m["coded"]
     if groups.get("numeric"):
         number = m["numeric"]
         return None if _ISO_DATE.match(number) or not labelled else number

@@ -24,6 +24,8 @@ from iopcli.text import edit_distance, fold, fuzzy_pattern
 
 # ---------------------------------------------------------------------------------------- doc type
 
+_CLAUSE_HEADING = (r"(?:parter(?:na)?|avtalsparter|syfte|bakgrund|andamal|atagande\w*|ekonomi|ersattning|avtalstid\w*|"
+                   r"giltighet\w*|uppfoljning|uppsagning|forlangning|tvist\w*|underskrift\w*|villkor|omfattning)\b")
 # (pattern in folded text, doc_type, weight). Titles count most where they stand at the top.
 _TYPE_CUES = (
     (r"^\W*tjanste(?:skrivelse|utlatande)\b", "tjansteskrivelse", 6),
@@ -32,7 +34,9 @@ _TYPE_CUES = (
     (r"\bforslag till (?:[\w\- ]{0,60}?)?beslut\b", "tjansteskrivelse", 2),
     (r"^\W*(?:protokollsutdrag|sammantradesprotokoll|utdrag ur (?:sammantrades)?protokoll|justerat protokoll)\b", "protokoll", 7),
     (r"\b(?:protokollsutdrag|sammantradesprotokoll|utdragsbestyrkande|justerandes sign)", "protokoll", 3),
-    (r"^\s*§\s*\d+(?:/\d\d)?\b", "protokoll", 3),
+    (rf"^\s*§\s*\d+(?:/\d\d)?\b(?!\s+{_CLAUSE_HEADING})", "protokoll", 3),
+    # `§ 1 Parter`, `§ 4 Ekonomi`: the numbered clauses of an agreement, not a protocol's paragraphs.
+    (rf"^\s*§\s*\d+\.?\s+{_CLAUSE_HEADING}", "overenskommelse", 2),
     (r"^\W*(?:overenskommelse|avtal|partnerskapsavtal|iop-avtal)\b(?! om att)", "overenskommelse", 3),
     (r"\bdenna overenskommelse (?:ar )?upprattad\b|\bavtalet ar upprattat\b", "overenskommelse", 5),
     (r"^\W*underskrifter\b|^\W*firmatecknare\b", "overenskommelse", 3),
@@ -180,8 +184,12 @@ def find_municipality(text: str) -> tuple[int, int, str] | None:
 # `Regionala utvecklingsnämnden` (an adjective that belongs to the name).
 _AUTHORITY_RE = re.compile(
     r"(?<![\w-])((?:(?:regionala|tekniska|gemensamma|sociala)\s+)?(?:(?:[a-z]+-,\s+)*[a-z]+-\s+(?:och|samt|&)\s+)?"
-    r"[a-z]{2,}(?:namnd(?:en)?|styre[il]sen))(s)?(?![\w-])"
+    r"(?:[a-z]{2,}|(?<=regionala )|(?<=tekniska )|(?<=gemensamma )|(?<=sociala ))(?:namnd(?:en)?|styre[il]sen))(s)?(?![\w-])"
 )
+# A stadsdelsnämnd carries its district: `Spånga-Tensta stadsdelsnämnd`, `Stadsdelsnämnden Västra Hisingen`.
+_PLACE_WORDS = r"[A-ZÅÄÖ][a-zåäöé]+(?:[ -][A-ZÅÄÖ][a-zåäöé]+)?"
+_DISTRICT_BEFORE = re.compile(rf"(?<![\w-])({_PLACE_WORDS})[ \t]+$")
+_DISTRICT_AFTER = re.compile(rf"[ \t]+({_PLACE_WORDS})(?![\w-])")
 _AUTHORITY_BONUS = (
     (re.compile(r"(?:^|\n)\s*till\s*:?\s*$"), 6),          # `Till\nSocialnämnden`
     (re.compile(r"forslag till\s+$"), 5),                  # `Förslag till social- och omsorgsnämndens beslut`
@@ -252,6 +260,10 @@ def find_authority(text: str) -> tuple[int, int, str] | None:
     'Socialnämnden'
     >>> find_authority("Förslag till social- och omsorgsnamndens beslut")[2]
     'Social- och omsorgsnämnden'
+    >>> find_authority("Till\\nSpånga-Tensta stadsdelsnämnd\\n")[2], find_authority("Till Stadsdelsnämnden Västra Hisingen\\n")[2]
+    ('Spånga-Tensta stadsdelsnämnd', 'Stadsdelsnämnden Västra Hisingen')
+    >>> find_authority("Tekniska nämnden i Halmstads kommun")[2]
+    'Tekniska nämnden'
     """
     folded = fold_text(text)
     scores: Counter[str] = Counter()
@@ -260,6 +272,11 @@ def find_authority(text: str) -> tuple[int, int, str] | None:
         name = restore_authority_name(text[m.start(1):m.end(1)])
         if fold(name) in ("namnden", "namnd", "styrelsen"):
             continue
+        start, end = m.start(1), m.end(1)
+        if fold(name) == "stadsdelsnamnden" and (district := _DISTRICT_AFTER.match(text, m.end())):
+            name, end = f"{name} {district[1]}", district.end(1)
+        elif fold(name) == "stadsdelsnamnd" and (district := _DISTRICT_BEFORE.search(text, max(0, m.start() - 40), m.start())):
+            name, start = f"{district[1]} {name.lower()}", district.start(1)
         points = 1
         before = folded[max(0, m.start() - 60):m.start()]
         for pattern, bonus in _AUTHORITY_BONUS:
@@ -273,7 +290,7 @@ def find_authority(text: str) -> tuple[int, int, str] | None:
         if re.match(r"\s+(?:beslutar|beslut|foreslas|godkanner|har beslutat)\b", folded[m.end():m.end() + 20]):
             points += 2
         scores[name] += points
-        first.setdefault(name, (m.start(1), m.end(1)))
+        first.setdefault(name, (start, end))
     if not scores:
         return None
     name = max(scores, key=lambda n: (scores[n], -first[n][0]))

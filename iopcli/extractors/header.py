@@ -255,6 +255,8 @@ def _lone_head_date(text: str, head: list[tuple[int, int]]) -> tuple[int, int, s
         if len(dates) != 1:
             continue
         s, e, d = dates[0]
+        if _SITTING_BEFORE.search(fold(line[:s])):
+            return start + s, start + e, d.isoformat()
         rest = line[:s] + " " + line[e:]
         for _, value_end, _ in casenumbers.labelled_case_numbers(rest):
             rest = rest[value_end:]
@@ -263,6 +265,11 @@ def _lone_head_date(text: str, head: list[tuple[int, int]]) -> tuple[int, int, s
         if len(words) <= 4 and all(w[0].isupper() or w[0].isdigit() for w in words):
             return start + s, start + e, d.isoformat()
     return None
+
+
+_BLANK_PLACE_DATE = re.compile(r"\s*(?:ort\s*(?:och|,|/|&)?\s*datum|datum\s*(?:och|,|/)?\s*ort)\s*[:._]*\s*")
+# `Protokollsutdrag från sammanträde 2022-09-22`, `Sammanträdet den 3 maj 2021`: the sitting's date.
+_SITTING_BEFORE = re.compile(r"\bsammantrade(?:t|s?datum)?\s*(?:den\s+|:\s*)?$")
 
 
 def _signing_date(text: str, lines: list[tuple[int, int]]) -> tuple[int, int, str] | None:
@@ -277,7 +284,8 @@ def _signing_date(text: str, lines: list[tuple[int, int]]) -> tuple[int, int, st
             if dates and dates[0][0] == 0 or dates and re.fullmatch(r"den\s*", line[m.end():m.end() + dates[0][0]]):
                 s, e, d = dates[0]
                 tail = line[m.end() + e:]
-                if not re.search(r"[a-zåäö]{3,}", fold(tail)) or SIGNING_RE.match(tail):
+                # The other party's column may be the blank `Ort och datum` or its own signing line.
+                if not re.search(r"[a-zåäö]{3,}", fold(tail)) or SIGNING_RE.match(tail) or _BLANK_PLACE_DATE.fullmatch(fold(tail)):
                     return start + m.end() + s, start + m.end() + e, d.isoformat()
         if line.strip():
             previous = line

@@ -62,6 +62,7 @@ _LABEL_WORD = re.compile(
     r"kontakt|underskrift|firmatecknare|bankgiro|plusgiro|iop\b)"
 )
 _STOP_PUNCT = re.compile(r"[,.;:!?\"”»]")
+_NAMED_LEGAL_FORM = re.compile(r"(?i)(?:ekonomisk|ek\.)[ \t]*(?:\n[ \t]*)?(?:f[öo]rening|f[öo]r\.)(?!\w)")
 
 
 def _vocabulary_match(word: str, vocabulary: dict[str, str]) -> str | None:
@@ -123,6 +124,11 @@ def read_name(text: str, pos: int, vocabulary: dict[str, str]) -> tuple[int, int
             pending_connector = True
             pos = token.end()
             continue
+        if end is not None and not pending_connector:
+            legal = _NAMED_LEGAL_FORM.match(text, token.start())
+            if legal:
+                end = legal.end()  # the legal form ends the name
+                break
         capital = word[:1].isupper() or word[:1].isdigit() and end is not None
         known = word.islower() and _vocabulary_match(word, vocabulary) is not None and fold(word) not in ("och", "i", "for", "mot")
         if not (capital or (known and end is not None)):
@@ -172,10 +178,13 @@ _ORG_LABEL_TAIL = re.compile(
 )
 
 
-# `Väntjänsten i Vadstena, ideell förening, organisationsnummer …`: the legal form is not the name.
+# `Väntjänsten i Vadstena, ideell förening, organisationsnummer …`: the legal form is not the name,
+# except where an ekonomisk förening carries it in its registered name, written right after it
+# (`Sociala Företag i Småland ekonomisk förening`); set off by a comma it is a description again.
 _LEGAL_FORM_TAIL = re.compile(
-    r"(?:[\s,(\-–]*(?:en\s+)?(?:ideell\s+forening|ekonomisk\s+forening|ideell\s+organisation|ideburen\s+organisation|"
-    r"stiftelse|registrerat\s+trossamfund|trossamfund|aktiebolag)\)?)?[\s,(\-–]*$"
+    r"(?:[\s,(\-–]*(?:en\s+)?(?:ideell\s+forening|ideell\s+organisation|ideburen\s+organisation|"
+    r"stiftelse|registrerat\s+trossamfund|trossamfund|aktiebolag)\)?|[\s]*[,(\-–][\s,(\-–]*(?:en\s+)?ekonomisk\s+forening\)?)?"
+    r"[\s,(\-–]*$"
 )
 
 
@@ -277,6 +286,12 @@ def _candidates(text: str, vocabulary: dict[str, str]) -> list[Candidate]:
             line_start, before = previous_start, text[previous_start:max(previous_start, previous_end)]
             before = before[: _ORG_LABEL_TAIL.search(fast_fold(before)).start()]
         before = before[: _LEGAL_FORM_TAIL.search(fast_fold(before)).start()]
+        if before[:1].islower() and line_start:
+            # `… med Sociala Företag i Småland ekonomisk` / `förening, org.nr …`: the name wrapped.
+            line_start = text.rfind("\n", 0, line_start - 1) + 1
+            before = text[line_start:number.start]
+            before = before[: _ORG_LABEL_TAIL.search(fast_fold(before)).start()]
+            before = before[: _LEGAL_FORM_TAIL.search(fast_fold(before)).start()]
         span = _name_ending_at(text, line_start, line_start + len(before.rstrip()), vocabulary)
         if span and not text[line_start:span[0]].strip():
             span = (_wrapped_name_start(text, line_start, vocabulary), span[1])
