@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import os
+import sqlite3
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -38,13 +39,30 @@ class Catalogue:
     def __init__(self, path: Path, create: bool = True):
         if not create and not path.exists():
             raise IopError(f"no catalogue at {path}: run `iop ingest FOLDER` first (or pass --db)")
+        check_location(path)
         try:
             self.db = sqlite_utils.Database(path)
-            self.db.execute("PRAGMA journal_mode=WAL")
-        except Exception as exc:  # sqlite3.DatabaseError: a file that is not a database
-            raise IopError(f"{path}: not an iop catalogue ({exc})") from exc
+        except sqlite3.Error as exc:
+            raise IopError(f"{path}: cannot open the catalogue ({exc})") from exc
         self.path = path
-        migrate(self.db)
+        try:
+            self.db.execute("PRAGMA journal_mode=WAL")
+            foreign = schema_version(self.db) == 0 and set(self.db.table_names())
+            if foreign:
+                # Migrating would add iop's tables to somebody else's database.
+                raise IopError(f"{path}: an SQLite database, but not an iop catalogue "
+                               f"(it has tables {', '.join(sorted(foreign)[:5])}); pass another --db")
+            migrate(self.db)
+        except sqlite3.OperationalError as exc:  # a read-only file or folder, a locked database
+            self.db.close()
+            raise IopError(f"{path}: cannot write the catalogue ({exc})") from exc
+        except sqlite3.DatabaseError as exc:  # "file is not a database"
+            self.db.close()
+            raise IopError(f"{path}: not an iop catalogue (the file is not an SQLite database)") from exc
+        except IopError as exc:
+            self.db.close()
+            message = str(exc)
+            raise IopError(message if message.startswith(str(path)) else f"{path}: {message}") from exc
 
     def __enter__(self) -> "Catalogue":
         return self
@@ -237,7 +255,7 @@ def fact_rows(record: dict) -> dict[str, list[dict]]:
     }
     if any(period.get(k) for k in ("start", "end", "notice_months", "notice_weeks", "extension")):
         rows["periods"].append({
-            "start": period.get("start"), "end": period.get("end"),
+            "period_start": period.get("start"), "period_end": period.get("end"),
             "notice_months": period.get("notice_months"), "notice_weeks": period.get("notice_weeks"),
             "stated_months": period.get("stated_months"),
             "extension_kind": extension.get("kind"), "extension_step_months": extension.get("step_months"),
@@ -245,6 +263,20 @@ def fact_rows(record: dict) -> dict[str, list[dict]]:
             **evid(ev.get("period") or ev.get("notice") or ev.get("extension")),
         })
     return rows
+
+
+def check_location(path: Path) -> None:
+    """Raise IopError when the catalogue cannot be where the path says: a folder, a missing folder.
+
+    A missing folder is not created: a typo in --db would otherwise leave folders about.
+    """
+    if path.is_dir():
+        raise IopError(f"{path}: is a folder; give the catalogue's file name, e.g. {path / DEFAULT_DB}")
+    folder = path.parent
+    if not folder.is_dir():
+        raise IopError(f"{path}: the folder {folder} does not exist; create it first (mkdir -p {folder})")
+    if not path.exists() and not os.access(folder, os.W_OK):
+        raise IopError(f"{path}: cannot create the catalogue (the folder {folder} is not writable)")
 
 
 def _now() -> str:
@@ -272,7 +304,8 @@ def _migration_1(db: sqlite_utils.Database) -> None:
     db["org_numbers"].create({"document_id": int, "number": str, "valid": int, "form": str,
                               "repaired_from": str, **evidence},
                              foreign_keys=[("document_id", "documents", "id")])
-    db["periods"].create({"document_id": int, "start": str, "end": str, "notice_months": int,
+    # The period's own dates are period_start/period_end: start/end are the evidence's offsets.
+    db["periods"].create({"document_id": int, "period_start": str, "period_end": str, "notice_months": int,
                           "notice_weeks": int, "stated_months": int, "extension_kind": str,
                           "extension_step_months": int, "extension_max_end": str,
                           "extension_notice_by": str, **evidence},
@@ -312,7 +345,7 @@ def migrate(db: sqlite_utils.Database) -> int:
     """Bring the catalogue to SCHEMA_VERSION; give the version it had before."""
     before = schema_version(db)
     if before > SCHEMA_VERSION:
-        raise IopError(f"{db.conn} was written by a newer iop (schema {before}); upgrade iop")
+        raise IopError(f"written by a newer iop (schema {before}, this one knows {SCHEMA_VERSION}); upgrade iop")
     for version in range(before, SCHEMA_VERSION):
         with db.atomic():
             MIGRATIONS[version](db)

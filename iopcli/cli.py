@@ -129,17 +129,24 @@ def ingest(
     from iopcli import ingest as pipeline
     from iopcli.render import summary_text
 
-    with user_errors():
-        for path in paths:
-            if not path.exists():
-                raise UsageError(f"{path}: no such file or folder")
-        with _open(db, create=True) as catalogue:
-            ocr_reader = _ocr_reader(ocr, catalogue.path)
-            show_progress = not quiet and not as_json and out.is_terminal
-            if show_progress:
-                summary = _ingest_with_progress(pipeline, catalogue, paths, ocr_reader)
-            else:
-                summary = pipeline.ingest(catalogue, paths, ocr=ocr_reader)
+    try:
+        with user_errors():
+            for path in paths:
+                if not path.exists():
+                    raise UsageError(f"{path}: no such file or folder")
+            with _open(db, create=True) as catalogue:
+                ocr_reader = _ocr_reader(ocr, catalogue.path)
+                show_progress = not quiet and not as_json and out.is_terminal
+                if show_progress:
+                    summary = _ingest_with_progress(pipeline, catalogue, paths, ocr_reader)
+                else:
+                    summary = pipeline.ingest(catalogue, paths, ocr=ocr_reader)
+    except KeyboardInterrupt as interrupted:
+        # Each file's record is one transaction: the files done are in, the one being read is not.
+        done = (f" after {len(interrupted.summary.outcomes)} of {interrupted.total} files"
+                if isinstance(interrupted, pipeline.Interrupted) else "")
+        err.print(f"Interrupted{done}: the files done are in the catalogue; run the same command again to go on.")
+        raise typer.Exit(130)
     counts = summary.as_dict()
     failures = [(o.path, o.reason) for o in summary.failed]
     if as_json:

@@ -4,6 +4,7 @@ The terminal stays outside: progress is reported through a callback, outcomes ar
 """
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -41,15 +42,28 @@ class Summary:
         return {name: self.count(name) for name in OUTCOMES}
 
 
+class Interrupted(KeyboardInterrupt):
+    """Ctrl-C during an ingest: every file finished before it is in the catalogue, the one being
+    written is not (its transaction is rolled back). Carries the summary so far."""
+
+    def __init__(self, summary: "Summary", total: int):
+        super().__init__(f"interrupted after {len(summary.outcomes)} of {total} files")
+        self.summary, self.total = summary, total
+
+
 def find_files(paths: Iterable[Path]) -> Iterator[Path]:
-    """Give every file under the paths (folders recursively, hidden ones skipped), sorted, once."""
+    """Give every file under the paths (folders recursively, hidden ones skipped), sorted, once.
+
+    A broken link in a folder is given too, so that the run reports it rather than pass it by.
+    """
     seen: set[Path] = set()
     for path in paths:
-        if not path.exists():
+        if not path.exists() and not path.is_symlink():
             raise UsageError(f"{path}: no such file or folder")
-        candidates = [path] if path.is_file() else sorted(
+        candidates = [path] if not path.is_dir() else sorted(
             p for p in path.rglob("*")
-            if p.is_file() and not any(part.startswith(".") for part in p.relative_to(path).parts)
+            if (p.is_file() or _broken_link(p))
+            and not any(part.startswith(".") for part in p.relative_to(path).parts)
         )
         for candidate in candidates:
             resolved = candidate.resolve()
@@ -71,10 +85,15 @@ def ingest(
     files = list(find_files(paths))
     known = catalogue.known_files()
     summary = Summary()
-    for done, path in enumerate(files):
-        if progress:
-            progress(path, done, len(files))
-        summary.outcomes.append(_ingest_one(catalogue, path, known, ocr))
+    try:
+        for done, path in enumerate(files):
+            if progress:
+                progress(path, done, len(files))
+            summary.outcomes.append(_ingest_one(catalogue, path, known, ocr))
+    except KeyboardInterrupt:
+        # The file being written rolled back with its transaction; link the ones that went in.
+        relink(catalogue)
+        raise Interrupted(summary, len(files)) from None
     if progress:
         progress(Path(""), len(files), len(files))
     relink(catalogue)
@@ -86,6 +105,10 @@ def _ingest_one(catalogue: Catalogue, path: Path, known: dict, ocr) -> Outcome:
     shown, key = str(path), str(path.resolve())
     if readers.file_type(path) is None:
         return Outcome(shown, "skipped", f"{path.suffix or 'no extension'}: not a document type iop reads")
+    if _broken_link(path):
+        reason = f"broken link (its target {os.readlink(path)} does not exist)"
+        catalogue.record_failure(key, None, reason)
+        return Outcome(shown, "failed", reason)
     try:
         stat = path.stat()
         before = known.get(key)
@@ -104,8 +127,9 @@ def _ingest_one(catalogue: Catalogue, path: Path, known: dict, ocr) -> Outcome:
         catalogue.record_failure(key, None, _reason(exc, path))
         return Outcome(shown, "failed", _reason(exc, path))
     except OSError as exc:
-        catalogue.record_failure(key, None, exc.strerror or str(exc))
-        return Outcome(shown, "failed", exc.strerror or str(exc))
+        reason = f"cannot read the file ({(exc.strerror or str(exc)).lower()})"
+        catalogue.record_failure(key, None, reason)
+        return Outcome(shown, "failed", reason)
     except Exception as exc:  # a damaged file must not stop the run: report it and go on
         reason = f"unexpected {type(exc).__name__}: {exc}".splitlines()[0][:200]
         catalogue.record_failure(key, None, reason)
@@ -123,11 +147,15 @@ def _ingest_one(catalogue: Catalogue, path: Path, known: dict, ocr) -> Outcome:
 
 def _reason(exc: Exception, path: Path) -> str:
     """Give the reason without the path the message starts with (the summary names the file)."""
-    message = str(exc)
-    for prefix in (f"{path.resolve()}: ", f"{path}: "):
+    message = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+    for prefix in (f"{path.resolve()}: ", f"{path}: ", f"{path.name}: "):
         if message.startswith(prefix):
             return message[len(prefix):]
     return message
+
+
+def _broken_link(path: Path) -> bool:
+    return path.is_symlink() and not path.exists()
 
 
 def change_lines(before: dict, after: dict) -> list[str]:

@@ -33,6 +33,46 @@ def sha256_of(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+# What a file's first bytes say it holds, whatever its name says: (magic, description).
+_MAGIC = (
+    (b"%PDF-", "a PDF"),
+    (b"PK\x03\x04", "a ZIP archive"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Word (.doc) or a password-protected Office file"),
+    (b"\x89PNG\r\n\x1a\n", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"II*\x00", "a TIFF image"),
+    (b"MM\x00*", "a TIFF image"),
+    (b"GIF8", "a GIF image"),
+    (b"{\\rtf", "an RTF document"),
+)
+IMAGE_CONTENT = ("a PNG image", "a JPEG image", "a TIFF image")
+
+
+def sniff(data: bytes) -> str:
+    """Give what bytes hold, by their first bytes: `a PDF`, `a ZIP archive`, `text`, `binary data`.
+
+    >>> sniff(b"%PDF-1.7 ..."), sniff(b"hej hopp"), sniff(bytes(range(20)) * 8)
+    ('a PDF', 'text', 'binary data')
+    """
+    for magic, description in _MAGIC:
+        if data.startswith(magic):
+            return description
+    if data[:1024].lstrip().lower().startswith((b"<!doctype html", b"<html")):
+        return "HTML"
+    return "binary data" if _looks_binary(data[:65536]) else "text"
+
+
+def _looks_binary(sample: bytes) -> bool:
+    """True when bytes are not text in any encoding iop decodes (more than 1 % NUL or control bytes).
+
+    A few stray control bytes in a text (a NUL from a crashed editor) do not make it binary.
+    """
+    if not sample or _utf16_without_bom(sample):
+        return False
+    controls = sum(sample.count(bytes([b])) for b in (*range(0, 9), 11, *range(14, 27), *range(28, 32)))
+    return controls > 4 + len(sample) / 100
+
+
 def read(path: Path, data: bytes | None = None, ocr=None) -> Document:
     """Give the Document of a file. `ocr` is a callable (path, data, pages) -> {page: text} or None.
 
@@ -46,6 +86,9 @@ def read(path: Path, data: bytes | None = None, ocr=None) -> Document:
             data = path.read_bytes()
         except OSError as exc:
             raise ReadError(f"{path}: cannot read file ({exc.strerror or exc})") from exc
+    if not data:
+        # Often a sync client's placeholder or a download cut off: worth a line, not a record.
+        raise ReadError(f"{path}: empty file (0 bytes)")
     reader = {"pdf": _read_pdf, "docx": _read_docx, "txt": _read_plain, "md": _read_plain,
               "html": _read_html, "image": _read_image}[kind]
     pages, ocr_used, warnings = reader(path, data, ocr)
@@ -79,18 +122,22 @@ def _read_pdf(path: Path, data: bytes, ocr) -> tuple[list[str], bool, tuple[str,
 
     from iopcli.ocr import pdf_page_needs_ocr
 
+    if b"%PDF-" not in data[:1024]:
+        raise ReadError(f"{path}: not a readable PDF (the file holds {sniff(data)}, not a PDF)")
     try:
         pdf = pdfium.PdfDocument(data)
     except pdfium.PdfiumError as exc:
-        reason = str(exc)
-        if "password" in reason.lower():
-            raise ReadError(f"{path}: encrypted PDF (needs a password)") from exc
-        raise ReadError(f"{path}: not a readable PDF ({reason.split(':')[0].strip()})") from exc
+        raise ReadError(f"{path}: {pdf_load_reason(getattr(exc, 'err_code', None), data)}") from exc
     pages, scanned = [], []
     try:
+        if len(pdf) == 0:
+            raise ReadError(f"{path}: PDF with no pages")
         for number, page in enumerate(pdf, 1):
-            textpage = page.get_textpage()
-            text = normalise(textpage.get_text_range())
+            try:
+                textpage = page.get_textpage()
+                text = normalise(textpage.get_text_range())
+            except pdfium.PdfiumError as exc:
+                raise ReadError(f"{path}: not a readable PDF (page {number} is damaged)") from exc
             pages.append(text)
             if pdf_page_needs_ocr(page, text) or getattr(ocr, "all_pages", False):
                 scanned.append(number)
@@ -107,6 +154,35 @@ def _read_pdf(path: Path, data: bytes, ocr) -> tuple[list[str], bool, tuple[str,
     for number, text in recognised.items():
         pages[number - 1] = normalise(text)
     return pages, True, _ocr_warnings(ocr, scanned)
+
+
+# PDFium's load error codes (FPDF_ERR_*), as the user's reason.
+_PDFIUM_LOAD_ERRORS = {
+    4: "encrypted PDF (needs a password)",
+    5: "encrypted PDF (a security handler PDFium does not support)",
+}
+
+
+def pdf_load_reason(err_code: int | None, data: bytes) -> str:
+    """Give the user's reason for a PDF that PDFium will not open.
+
+    PDFium refuses a PDF with an empty page tree without setting an error, so the code it reports
+    is whatever an earlier file left: the page tree is looked at first, and "encrypted" is believed
+    only of a file that has an /Encrypt entry.
+
+    >>> pdf_load_reason(4, b"%PDF-1.4 trailer << /Encrypt 5 0 R >>")
+    'encrypted PDF (needs a password)'
+    >>> pdf_load_reason(4, b"%PDF-1.7 2 0 obj << /Type /Pages /Kids [] /Count 0 >>")
+    'PDF with no pages'
+    >>> pdf_load_reason(3, b"%PDF-1.4 << /Type /Outlines /Count 0 >> cut")
+    'not a readable PDF (damaged or cut short)'
+    """
+    pages_tree = re.search(rb"<<[^<>]*/Type\s*/Pages\b[^<>]*>>", data)
+    if pages_tree and re.search(rb"/Count\s*0\b", pages_tree.group()):
+        return "PDF with no pages"
+    if err_code in _PDFIUM_LOAD_ERRORS and b"/Encrypt" in data:
+        return _PDFIUM_LOAD_ERRORS[err_code]
+    return "not a readable PDF (damaged or cut short)"
 
 
 # --- Header blocks laid out in columns: geometry from pdfplumber ------------------------------
@@ -219,6 +295,11 @@ def _ocr_warnings(ocr, pages: list[int]) -> tuple[str, ...]:
 
 
 def _read_image(path: Path, data: bytes, ocr) -> tuple[list[str], bool, tuple[str, ...]]:
+    # Checked here, not left to Tesseract: without it a text file named .png would be catalogued
+    # as a scan waiting for OCR.
+    held = sniff(data)
+    if held not in IMAGE_CONTENT:
+        raise ReadError(f"{path}: not a readable image (the file holds {held})")
     if ocr is None:
         return [""], False, ("no text layer; needs OCR",)
     recognised = ocr(path, data, [1])
@@ -235,10 +316,17 @@ def _read_docx(path: Path, data: bytes, ocr) -> tuple[list[str], bool, tuple[str
     import docx
     from docx.table import Table
 
+    held = sniff(data)
+    if held != "a ZIP archive":
+        raise ReadError(f"{path}: not a readable Word document (the file holds {held}, not a .docx)")
     try:
         document = docx.Document(io.BytesIO(data))
-    except (zipfile.BadZipFile, KeyError, ValueError) as exc:
-        raise ReadError(f"{path}: not a readable Word document ({type(exc).__name__})") from exc
+    except zipfile.BadZipFile as exc:
+        raise ReadError(f"{path}: not a readable Word document (damaged or cut short)") from exc
+    except (KeyError, ValueError) as exc:  # python-docx: no Word body, or another Office type
+        raise ReadError(f"{path}: not a readable Word document (a ZIP or Office file of another kind)") from exc
+    except Exception as exc:  # lxml's and zlib's errors inside a damaged package
+        raise ReadError(f"{path}: not a readable Word document (damaged: {type(exc).__name__})") from exc
     lines: list[str] = []
     # The letterhead often lives in the page header: it carries kommun, förvaltning and Dnr.
     for section in document.sections[:1]:
@@ -289,7 +377,10 @@ def decode_text(data: bytes) -> str:
     if data.startswith(b"\xef\xbb\xbf"):
         return data[3:].decode("utf-8", errors="replace")
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16")
+        return data.decode("utf-16", errors="replace")
+    without_bom = _utf16_without_bom(data[:65536])
+    if without_bom:
+        return data.decode(without_bom, errors="replace")
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
@@ -300,12 +391,43 @@ def decode_text(data: bytes) -> str:
         return data.decode("latin-1")
 
 
-def _read_plain(path: Path, data: bytes, ocr) -> tuple[list[str], bool, tuple[str, ...]]:
-    if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise ReadError(f"{path}: binary data, not text")
+def _utf16_without_bom(sample: bytes) -> str | None:
+    """Give "utf-16-le" or "utf-16-be" for UTF-16 text saved without a BOM, else None.
+
+    Latin text in UTF-16 has a NUL in every other byte, and none in the others.
+
+    >>> _utf16_without_bom("Linköping".encode("utf-16-le")), _utf16_without_bom(b"Linkoping")
+    ('utf-16-le', None)
+    """
+    sample = sample[: len(sample) // 2 * 2]
+    if len(sample) < 8:
+        return None
+    even, odd = sample[0::2], sample[1::2]
+    half = len(sample) // 2
+    if odd.count(0) > half * 0.3 and even.count(0) < half * 0.05:
+        return "utf-16-le"
+    if even.count(0) > half * 0.3 and odd.count(0) < half * 0.05:
+        return "utf-16-be"
+    return None
+
+
+def _plain_text(path: Path, data: bytes) -> tuple[str, tuple[str, ...]]:
+    """Give the decoded text of a text file and warnings; ReadError when it holds something else."""
+    held = sniff(data)
+    if held not in ("text", "HTML"):
+        raise ReadError(f"{path}: not a text file (the file holds {held})")
     text = decode_text(data)
+    # A stray NUL (a crashed editor, a bad copy) would cut the text short in many SQLite tools.
+    nuls = text.count("\x00")
+    if nuls:
+        return text.replace("\x00", ""), (f"{nuls} NUL character(s) removed",)
+    return text, ()
+
+
+def _read_plain(path: Path, data: bytes, ocr) -> tuple[list[str], bool, tuple[str, ...]]:
+    text, warnings = _plain_text(path, data)
     # A form feed is how text exports mark a new page.
-    return [normalise(page) for page in text.split("\f")], False, ()
+    return [normalise(page) for page in text.split("\f")], False, warnings
 
 
 class _HtmlText(html.parser.HTMLParser):
@@ -350,4 +472,5 @@ def html_to_text(markup: str) -> str:
 
 
 def _read_html(path: Path, data: bytes, ocr) -> tuple[list[str], bool, tuple[str, ...]]:
-    return [normalise(html_to_text(decode_text(data)))], False, ()
+    text, warnings = _plain_text(path, data)
+    return [normalise(html_to_text(text))], False, warnings

@@ -95,3 +95,26 @@ def test_records_round_trip_as_json(tmp_path):
     with Catalogue(tmp_path / "iop.db") as catalogue:
         catalogue.upsert_document(record, text, (0,), size=1, mtime=1.0)
         assert catalogue.records() == [json.loads(json.dumps(record))]
+
+
+def test_migrate_applies_each_pending_migration_once_in_order(tmp_path, monkeypatch):
+    import sqlite_utils
+
+    from iopcli import catalogue as module
+
+    applied = []
+
+    def add_column(db):
+        applied.append("2")
+        db["documents"].add_column("reviewed_by", str)
+
+    path = tmp_path / "iop.db"
+    Catalogue(path).close()  # at version 1
+    monkeypatch.setattr(module, "MIGRATIONS", (*module.MIGRATIONS, add_column))
+    monkeypatch.setattr(module, "SCHEMA_VERSION", module.SCHEMA_VERSION + 1)
+    with Catalogue(path) as catalogue:
+        assert schema_version(catalogue.db) == module.SCHEMA_VERSION
+        assert "reviewed_by" in catalogue.db["documents"].columns_dict
+    Catalogue(path).close()
+    assert applied == ["2"]
+    assert sqlite_utils.Database(path)["meta"].get("schema_version")["value"] == str(module.SCHEMA_VERSION)

@@ -298,13 +298,9 @@ def test_make_samples_regenerates_identical_bytes(fresh_samples, tmp_path):
     assert [p.read_bytes() for p in fresh_samples.values()] == [p.read_bytes() for p in second]
 
 
-def test_write_corpus_is_fast_valid_and_reproducible(tmp_path):
-    import time
-
-    started = time.perf_counter()
+def test_write_corpus_is_valid_and_reproducible(tmp_path):
     paths = make_samples.write_corpus(tmp_path / "c", n_docs=20, pages_per_doc=5, seed=3)
-    elapsed = time.perf_counter() - started
-    assert len(paths) == 20 and elapsed < 10
+    assert len(paths) == 20
     texts = [" ".join(pdf_text(p)) for p in paths]
     assert all("5 (5)" in t for t in texts)
     org_numbers = {n for t in texts for n in re.findall(r"\b\d{6}-\d{4}\b", t)}

@@ -103,6 +103,9 @@ def _value(m: re.Match) -> int | None:
     return int(value + 0.5)
 
 
+_SENTENCE_END = re.compile(r"\.(?:\s|$)|\n\s*\n")
+
+
 def _sentence(folded: str, start: int, end: int) -> tuple[int, int]:
     """Give the bounds of the sentence around start:end (sentences end at `. ` or a blank line).
 
@@ -117,8 +120,9 @@ def _sentence(folded: str, start: int, end: int) -> tuple[int, int]:
         left = m.end()
     if left == 0 and floor:
         left = floor
-    right_match = re.compile(r"\.(?:\s|$)|\n\s*\n").search(folded, end)
-    right = right_match.start() if right_match else len(folded)
+    # Bounded on the right too: a table with no full stops would otherwise be searched to its end.
+    right_match = _SENTENCE_END.search(folded, end, end + SENTENCE_LOOKBACK)
+    right = right_match.start() if right_match else min(len(folded), end + SENTENCE_LOOKBACK)
     return left, right
 
 
