@@ -1,13 +1,32 @@
-"""The seeds score exactly right on every crisp field and at least 0.95 F1 overall (bench/accuracy.py)."""
+"""Extraction scored against hand-filled gold (bench/accuracy.py): every crisp field exactly right and
+at least 0.95 F1 overall, on the seeds and on the documents we wrote ourselves.
+
+tests/fixtures/own and own2 are written by hand in our own words, in the forms real municipalities
+use (protocol extracts, agreements with numbered clauses, regions, stadsdelsnämnder, tables, OCR
+damage), and their gold records were filled in by reading them, not by running the extractors.
+
+Convention: an amount paid per month (`35 000 kr per månad`) is recorded as written (sek 35000) with
+per null, since record.md has only year | total | null and multiplying would invent a figure the
+text does not state; its role is still whose contribution it is.
+"""
 from __future__ import annotations
 
 import importlib.util
+import json
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
+FIXTURES = ROOT / "tests" / "fixtures"
+SETS = [
+    pytest.param(SHARED / "gold" / "seeds.json", SHARED / "seeds", id="seeds",
+                 marks=pytest.mark.skipif(not (SHARED / "gold" / "seeds.json").exists(),
+                                          reason="../shared/gold is not beside the checkout")),
+    pytest.param(FIXTURES / "own" / "gold.json", FIXTURES / "own", id="own"),
+    pytest.param(FIXTURES / "own2" / "gold.json", FIXTURES / "own2", id="own2"),
+]
 
 
 def load_bench():
@@ -17,12 +36,19 @@ def load_bench():
     return module
 
 
-@pytest.mark.skipif(not (SHARED / "gold" / "seeds.json").exists(), reason="../shared/gold is not beside the checkout")
-def test_seeds_score_exact_on_crisp_fields_and_high_overall():
-    result = load_bench().evaluate(SHARED / "gold" / "seeds.json", SHARED / "seeds")
+@pytest.mark.parametrize(("gold", "folder"), SETS)
+def test_crisp_fields_exact_and_overall_f1_high(gold, folder):
+    result = load_bench().evaluate(gold, folder)
     wrong = {f: s for f, s in result["fields"].items() if s["fp"] or s["fn"]}
     assert result["crisp_exact"], wrong
     assert result["overall"]["f1"] >= 0.95, wrong
+
+
+@pytest.mark.parametrize("folder", [FIXTURES / "own", FIXTURES / "own2"], ids=["own", "own2"])
+def test_every_own_document_has_gold_and_every_gold_a_document(folder):
+    gold = json.loads((folder / "gold.json").read_text(encoding="utf-8"))
+    assert sorted(g["source"] for g in gold) == sorted(p.name for p in folder.glob("*.txt"))
+    assert len(gold) >= 8
 
 
 def test_scoring_counts_misses_and_false_hits():
