@@ -70,6 +70,12 @@ class Catalogue:
     def __exit__(self, *exc) -> None:
         self.close()
 
+    def own_files(self) -> list[Path]:
+        """Give the files the catalogue keeps beside itself, so that ingest never reads them."""
+        name = self.path.name
+        return [self.path, *(self.path.with_name(name + suffix) for suffix in ("-wal", "-shm", "-journal")),
+                self.path.with_name(name + ".ocr-cache")]
+
     def close(self) -> None:
         self.db.close()
 

@@ -155,7 +155,9 @@ def ingest(
             for o in summary.outcomes]})
     else:
         notes = [(o.path, o.reason) for o in summary.outcomes if o.outcome == "needs_ocr"]
-        notes += [(o.path, "; ".join(o.changes)) for o in summary.outcomes if o.outcome == "updated" and o.changes]
+        # An updated file's changes, one line each: `period.end 2025-12-31 → 2026-12-31`.
+        notes += [(o.path, "changed\n" + "\n".join(f"    {change}" for change in o.changes))
+                  for o in summary.outcomes if o.outcome == "updated" and o.changes]
         text = summary_text(counts, [], notes)
         out.print(_escape(text))
         if counts["needs_ocr"]:

@@ -51,12 +51,14 @@ class Interrupted(KeyboardInterrupt):
         self.summary, self.total = summary, total
 
 
-def find_files(paths: Iterable[Path]) -> Iterator[Path]:
+def find_files(paths: Iterable[Path], leave_out: Iterable[Path] = ()) -> Iterator[Path]:
     """Give every file under the paths (folders recursively, hidden ones skipped), sorted, once.
 
     A broken link in a folder is given too, so that the run reports it rather than pass it by.
+    Files in `leave_out` (the catalogue itself), or in a folder there (its OCR cache), are not given.
     """
-    seen: set[Path] = set()
+    left_out = [p.resolve() for p in leave_out]
+    seen: set[Path] = set(left_out)
     for path in paths:
         if not path.exists() and not path.is_symlink():
             raise UsageError(f"{path}: no such file or folder")
@@ -67,7 +69,7 @@ def find_files(paths: Iterable[Path]) -> Iterator[Path]:
         )
         for candidate in candidates:
             resolved = candidate.resolve()
-            if resolved not in seen:
+            if resolved not in seen and not any(folder in resolved.parents for folder in left_out):
                 seen.add(resolved)
                 yield candidate
 
@@ -82,7 +84,7 @@ def ingest(
 
     progress(path, done, total) is called before each file. `ocr` is passed to readers.read.
     """
-    files = list(find_files(paths))
+    files = list(find_files(paths, leave_out=catalogue.own_files()))
     known = catalogue.known_files()
     summary = Summary()
     try:

@@ -205,3 +205,17 @@ def test_extract_prints_a_record_without_a_catalogue(folder, tmp_path):
     [record] = json.loads(result.output)
     assert record["case_numbers"] == ["KS 2024/118"]
     assert not (tmp_path / "test.db").exists()
+
+
+def test_a_catalogue_inside_the_folder_is_not_ingested(tmp_path, monkeypatch):
+    folder = tmp_path / "diarium"
+    folder.mkdir()
+    (folder / "beslut.txt").write_text(PROPOSAL, encoding="utf-8")
+    cache = folder / "iop.db.ocr-cache" / "ab"
+    cache.mkdir(parents=True)
+    (cache / "p0001.txt").write_text("Dnr SON 2024-1523", encoding="utf-8")
+    monkeypatch.setenv("IOP_DB", str(folder / "iop.db"))
+    first = ingest(str(folder))
+    assert "1 new, 0 updated, 0 unchanged, 0 needs OCR, 0 skipped, 0 failed" in first.output
+    again = ingest(str(folder))
+    assert "0 new, 0 updated, 1 unchanged, 0 needs OCR, 0 skipped, 0 failed" in again.output
