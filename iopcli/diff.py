@@ -80,7 +80,7 @@ def field_changes(a: dict, b: dict, *, document_fields: bool = False) -> list[di
     changes.extend(_list_changes(a, b, "amounts", _AMOUNT_STAGES))
     changes.extend(_list_changes(a, b, "parties", _PARTY_STAGES, form=_party_form))
     changes.extend(_case_number_changes(a, b))
-    changes.extend(_list_changes(a, b, "deadlines", _DUTY_STAGES))
+    changes.extend(_list_changes(a, b, "deadlines", _DEADLINE_STAGES))
     changes.extend(_list_changes(a, b, "recurring", _DUTY_STAGES))
     for name, path, evidence_key in PARTY_FIELDS + (DOCUMENT_FIELDS if document_fields else ()):
         changes.extend(_scalar_change(a, b, name, path, evidence_key))
@@ -333,7 +333,15 @@ def _similar_duty(x: dict, y: dict) -> float | None:
     return score if score >= 0.6 else None
 
 
+def _same_date_same_subject(x: dict, y: dict) -> float | None:
+    """A dated duty on the same day whose wording shares a word (`Återrapport …` / `Återrapportering …`)."""
+    if not x.get("date") or x.get("date") != y.get("date"):
+        return None
+    return 0.5 if _stems(x.get("what")) & _stems(y.get("what")) else None
+
+
 _DUTY_STAGES = (_identical, _similar_duty)
+_DEADLINE_STAGES = (_identical, _similar_duty, _same_date_same_subject)
 
 
 def match_items(items_a: list[dict], items_b: list[dict], stages) -> list[tuple[int | None, int | None]]:

@@ -163,7 +163,10 @@ def partnership_pair(catalogue: Catalogue, partnership_id: str) -> tuple[str, st
     if partnership is None:
         return None
     predecessor = by_id.get(partnership.get("predecessor") or "")
-    documents = [d.get("path") or d["source"] for d in partnership.get("documents") or []]
+    listed = partnership.get("documents") or []
+    # The documents that govern (agreements and decisions) are compared before any other two.
+    governing = [d for d in listed if d.get("doc_type") in ("overenskommelse", "protokoll")]
+    documents = [d.get("path") or d["source"] for d in (governing if len(governing) >= 2 else listed)]
     if predecessor:
         before = predecessor.get("governing") or predecessor["documents"][-1]["source"]
         after = partnership.get("governing") or documents[-1]

@@ -594,3 +594,14 @@ def test_change_lines_for_the_revision():
         "recurring (Operativa möten) what Operativa möten → Operativa möten mellan verksamhetsansvariga; "
         "times_per_year 2 → 4",
     ]
+
+
+def test_a_deadline_reworded_on_the_same_day_is_one_change():
+    from iopcli.diff import field_changes
+
+    a = {"deadlines": [{"date": "2025-03-31", "what": "Återrapport till social- och omsorgsnämnden"}]}
+    b = {"deadlines": [{"date": "2025-03-31", "what": "Återrapportering om överenskommelsen första kvartalet 2025"}]}
+    changes = field_changes(a, b)
+    assert [(c["field"], c["change"]) for c in changes] == [("deadlines", "changed")]
+    other_day = {"deadlines": [{"date": "2025-06-30", "what": "Verksamhetsberättelse"}]}
+    assert sorted(c["change"] for c in field_changes(a, other_day)) == ["added", "removed"]
