@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
+from iopcli.extractors.casenumbers import case_key  # any written form of one diarienummer
 from iopcli.text import fold, normalise
 
 # Keys that say where a value came from or how sure we are, not what the agreement says.
@@ -161,15 +162,6 @@ def _extension_changes(a: dict, b: dict) -> list[dict]:
     ]
 
 
-def _case_key(case_number: str) -> str:
-    """Give the form two case numbers are compared in.
-
-    >>> _case_key("SON  2019-536") == _case_key("son 2019-536")
-    True
-    """
-    return " ".join(fold(str(case_number)).split())
-
-
 def _case_evidence(record: dict, case_number: str) -> dict | None:
     evidence = record.get("evidence")
     if not isinstance(evidence, dict):
@@ -188,11 +180,11 @@ def _case_evidence(record: dict, case_number: str) -> dict | None:
 def _case_number_changes(a: dict, b: dict) -> list[dict]:
     before = [str(c) for c in a.get("case_numbers") or []]
     after = [str(c) for c in b.get("case_numbers") or []]
-    before_keys, after_keys = {_case_key(c) for c in before}, {_case_key(c) for c in after}
+    before_keys, after_keys = {case_key(c) for c in before}, {case_key(c) for c in after}
     removed = [_change("case_numbers", c, None, _case_evidence(a, c), None)
-               for c in _unique(before) if _case_key(c) not in after_keys]
+               for c in _unique(before) if case_key(c) not in after_keys]
     added = [_change("case_numbers", None, c, None, _case_evidence(b, c))
-             for c in _unique(after) if _case_key(c) not in before_keys]
+             for c in _unique(after) if case_key(c) not in before_keys]
     return removed + added
 
 
@@ -200,8 +192,8 @@ def _unique(values: list[str]) -> list[str]:
     seen: set[str] = set()
     kept = []
     for value in values:
-        if _case_key(value) not in seen:
-            seen.add(_case_key(value))
+        if case_key(value) not in seen:
+            seen.add(case_key(value))
             kept.append(value)
     return kept
 

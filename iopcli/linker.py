@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from iopcli import partnership as dates
+from iopcli.extractors.orgnumbers import luhn_ok
 from iopcli.extractors.casenumbers import case_key  # one key for every written form of a diarienummer
 from iopcli.text import edit_distance, fold
 
@@ -702,7 +703,7 @@ def _party_record(entry: dict, places: frozenset[str] = frozenset()) -> dict:
     number = numbers[0] if numbers else None
     valid = next((v for n, v in entry["numbers"] if n == number), None)
     return {"name": main, "sector": entry["sector"], "org_number": number, "aliases": aliases,
-            "org_number_valid": valid if valid is not None else (dates.luhn_ok(number) if number else None),
+            "org_number_valid": valid if valid is not None else (luhn_ok(number) if number else None),
             "sources": entry["sources"]}
 
 

@@ -15,6 +15,7 @@ from datetime import date, timedelta
 from dateutil.relativedelta import relativedelta
 
 from iopcli.extractors.dates import period_end, safe_date
+from iopcli.extractors.orgnumbers import luhn_ok
 
 # Agreements renew at most this many terms when no latest end is stated (a guard, not a rule).
 MAX_TERMS = 200
@@ -124,24 +125,6 @@ def period_months(start: date, end: date) -> int:
     delta = relativedelta(end + timedelta(days=1), start)
     months = delta.years * 12 + delta.months
     return months + (1 if delta.days >= 15 else 0)
-
-
-def luhn_ok(number: str) -> bool:
-    """True when a ten-digit organisationsnummer has a correct Luhn check digit.
-
-    >>> luhn_ok("822004-0417"), luhn_ok("212000-0449"), luhn_ok("822004-0418"), luhn_ok("82200")
-    (True, True, False, False)
-    """
-    digits = [int(c) for c in str(number) if c.isdigit()]
-    if len(digits) != 10:
-        return False
-    total = 0
-    for i, digit in enumerate(digits):
-        if i % 2 == 0:
-            digit *= 2
-            digit -= 9 if digit > 9 else 0
-        total += digit
-    return total % 10 == 0
 
 
 # --- terms and notice ---------------------------------------------------------------------------

@@ -6,6 +6,7 @@ its evidence: list items have an "evidence" key, scalar fields have one under re
 from __future__ import annotations
 
 from iopcli.extractors import extract_all
+from iopcli.extractors.orgnumbers import luhn_ok
 from iopcli.model import Document, Fact
 
 SCALAR_KINDS = ("doc_type", "municipality", "authority", "document_date", "officer")
@@ -98,14 +99,8 @@ def _parties(facts: list[Fact], ev) -> list[dict]:
             entry["aliases"] += [a for a in value.get("aliases") or [] if a not in entry["aliases"]]
     parties = list(merged.values())
     for party in parties:
-        party["org_number_valid"] = _luhn(party["org_number"]) if party["org_number"] else None
+        party["org_number_valid"] = luhn_ok(party["org_number"]) if party["org_number"] else None
     return sorted(parties, key=lambda p: p["sector"] != "civil")
-
-
-def _luhn(number: str) -> bool:
-    from iopcli.extractors.orgnumbers import luhn_ok
-
-    return luhn_ok(number.replace("-", ""))
 
 
 def _period(period: Fact | None, notice: Fact | None, extension: Fact | None) -> dict:

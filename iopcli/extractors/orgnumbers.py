@@ -48,13 +48,14 @@ class OrgNumberMatch:
 
 
 def luhn_ok(digits: str) -> bool:
-    """Give True when the digit string passes the Luhn (mod 10) check.
+    """Give True when ten digits (`8220040417` or `822004-0417`) pass the Luhn (mod 10) check.
 
-    >>> luhn_ok("8220040417"), luhn_ok("2120000449"), luhn_ok("8220040418")
-    (True, True, False)
+    >>> luhn_ok("8220040417"), luhn_ok("822004-0417"), luhn_ok("2120000449"), luhn_ok("8220040418")
+    (True, True, True, False)
     >>> luhn_ok("82200404"), luhn_ok("")
     (False, False)
     """
+    digits = digits.replace("-", "")
     if len(digits) != 10 or not digits.isdigit():
         return False
     total = 0
