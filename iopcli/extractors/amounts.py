@@ -40,18 +40,20 @@ _AFTER_BIG_UNIT = re.compile(r"\s*(?:svenska\s+)?(?:kronor|kr\b|sek\b)")
 
 _PER_YEAR_AFTER = re.compile(
     r"^\s*(?:kronor|kr|sek)?\s*(?:/\s*(?:ar|aret|kalenderar)\b|(?:per|om|i|varje)\s+(?:ar|aret|kalenderar|verksamhetsar)\b"
-    r"|arligen\b|pa arsbasis\b)"
+    r"|(?:per|/)\s*helar\b|arligen\b|pa arsbasis\b)"
 )
 # `för hela avtalstiden`, `för samma period` (the period just named, the agreement's).
 _WHOLE_PERIOD = r"(?:for|under) (?:hela (?:avtals)?perioden|hela avtalstiden|samma period(?:en)?)"
-_PER_TOTAL_AFTER = re.compile(rf"^\s*(?:kronor|kr|sek)?\s*(?:totalt|sammanlagt|{_WHOLE_PERIOD}|under hela)")
+_PER_TOTAL_AFTER = re.compile(
+    rf"^\s*(?:kronor|kr|sek)?\s*(?:totalt|sammanlagt|{_WHOLE_PERIOD}|under hela|under (?:avtals|projekt)?perioden\b)")
 _YEAR_IN_SENTENCE = re.compile(
-    r"(?:/\s*ar\b|\bper\s+(?:ar|kalenderar|verksamhetsar)\b|\barligen\b|\barlig[at]?\b|\bpa arsbasis\b|\bvarje ar\b|\bom aret\b)"
+    r"(?:/\s*ar\b|\bper\s+(?:ar|kalenderar|verksamhetsar|helar)\b|\barligen\b|\barlig[at]?\b|\bpa arsbasis\b|\bvarje ar\b"
+    r"|\bom aret\b|\b(?:for|under)\s+(?:verksamhetsaret\s+|aret\s+)?(?:19|20)\d\d\b(?!\s*[-–]))"
 )
 _TOTAL_IN_SENTENCE = re.compile(rf"\b(?:{_WHOLE_PERIOD}|sammanlagt)\b")
 _PER_OTHER_AFTER = re.compile(
     r"^\s*(?:kronor|kr|sek)?\s*(?:/|per|i)\s*(?:person|deltagare|plats|timme|tim|dygn|invanare|brukare|elev|barn|"
-    r"medlem|besok|manad|vecka|natt|samtal|arende|ar och (?:person|deltagare|invanare))\b"
+    r"medlem|besok|manad|vecka|natt|samtal|arende|ar och (?:person|deltagare|invanare)|[a-z]*invanare)\b"
 )
 # A contribution paid in instalments (`35 000 kr per månad`) is still whose money it is, not a rate:
 # its role comes from the giver, and per stays None (record.md has only year | total; multiplying
@@ -60,7 +62,7 @@ _PER_INSTALMENT_AFTER = re.compile(r"^\s*(?:kronor|kr|sek)?\s*(?:/|per|i|varje)\
 # A table row whose label names one year: `Bidrag 2024 | 450 tkr`, `2023:  1,2 mnkr`.
 _YEAR_ROW_LABEL = re.compile(r"[ \t]*(?:[a-z][a-z \t-]*[ \t])?(?:19|20)\d\d[ \t]*(?:[|:\t]|[ ]{2,})[ \t|:]*")
 # `… 2,4 mnkr per år, sammanlagt 7,2 mnkr`: the sum restates the amount before it, whoever's it is.
-_RESTATED_SUM = re.compile(r"\s*(?:(?:kronor|kr|sek)\s*)?(?:(?:per|om|i)\s+(?:ar|aret|kalenderar)|/\s*ar)?[\s,;(]*(?:och\s+|dvs\.?\s+|vilket\s+(?:blir|ger)\s+)?(?:sammanlagt|totalt|sammantaget)\s*")
+_RESTATED_SUM = re.compile(r"\s*(?:(?:kronor|kr|sek)\s*)?(?:(?:per|om|i)\s+(?:ar|aret|kalenderar)|/\s*ar)?[\s,;(]*(?:och\s+|dvs\.?\s+|vilket\s+(?:blir|ger)\s+)?(?:sammanlagt|totalt|sammantaget)\s*(?:(?:hogst|maximalt|upp till|cirka|ca\.?)\s*)?")
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +72,7 @@ class AmountMatch:
     sek: int
     per: str | None
     role: str
+    how: str = "cue"  # how the role was told: cue | change | default (see _role)
 
 
 def parse_amount(raw: str) -> int | None:
@@ -130,10 +133,15 @@ SENTENCE_LOOKBACK = 1500
 _SENTENCE_BREAK = re.compile(r"\.\s+(?=[a-z0-9])|\n\s*\n")
 
 
-def _role(window: str, after: str) -> str:
-    """Give the role of the nearest cue in `window` (text before the amount), or a default."""
+def _role(window: str, after: str) -> tuple[str, str]:
+    """Give the role of the nearest cue in `window` (text before the amount), and how it was told.
+
+    How: "change" (an earlier level, an increase or a saving), "cue" (a cue or a giver), or
+    "default" (no cue at all: "other", the weakest reading, which a firmer mention of the same sum
+    replaces).
+    """
     if _PER_OTHER_AFTER.match(after) and not _PER_INSTALMENT_AFTER.match(after):
-        return "other"
+        return "other", "cue"
     best_role, best_at = None, -1
     giver, giver_at = None, -1
     for role, pattern in _GIVER_RES.items():  # `Kommunen bidrar till verksamheten med`
@@ -143,21 +151,31 @@ def _role(window: str, after: str) -> str:
     best_start = -1
     for role, pattern in _ROLE_RES.items():
         for m in pattern.finditer(window):
-            if m.end() > best_at or (m.end() == best_at and role == "cost_to_date"):
+            if m.end() > best_at or (m.end() == best_at and (role == "cost_to_date" or m.start() < best_start)):
                 best_role, best_at, best_start = role, m.end(), m.start()
     # Who gives decides: over a cue that is the giving verb itself (`Brottsofferjouren bidrar med`) and
     # over a word of size (`Kommunen bidrar med sammanlagt 450 tkr`).
     if giver and (giver_at > best_at or best_start < giver_at or best_role == "total"):
         best_role, best_at = giver, giver_at
-    if best_role and best_role != "other" and _CHANGE_RE.search(window):
-        return "other"  # an increase, an earlier level or a saving, whoever's money it is
-    return best_role or "other"
+    change = _CHANGE_RE.search(window)
+    if best_role and best_role != "other" and change:
+        if _NEW_LEVEL.search(window, change.end()):
+            return best_role, "cue"  # `höjs från 900 000 kronor till 1 025 000 kronor`: the new level
+        return "other", "change"  # an increase, an earlier level or a saving, whoever's money it is
+    if best_role == "other" and change:
+        return "other", "change"
+    return (best_role, "cue") if best_role else ("other", "default")
+
+
+# `… höjs från 900 000 kronor till 1 025 000 kronor`, `höjs till 1 350 000 kronor per år`.
+_NEW_LEVEL = re.compile(r"\btill\s*(?:totalt\s*|sammanlagt\s*|cirka\s*|ca\.?\s*)?$")
 
 
 # `Under det nuvarande partnerskapet var bidraget …`: the level of the agreement being replaced.
 _CHANGE_CUES = ("tidigare", "foregaende", "jamfort med", "nuvarande partnerskapet", "nuvarande overenskommelsen",
                 "nuvarande avtalet", "okning", "okat med", "okar med", "hojning", "hojs",
-                "besparing", "minskat med", "minskar med", "sankning", "utokas med", "uppraknas med")
+                "besparing", "minskat med", "minskar med", "sankning", "utokas med", "uppraknas med",
+                "i dag", "idag", "hittills har", "fram till nu")
 
 
 ROLE_CUES = {
@@ -171,16 +189,20 @@ ROLE_CUES = {
                                     "ersatts med", "betalar", "anslag", "utbetalning", "kommunen med",
                                     "staden med", "regionen med", "forvaltningen med", "ekonomiskt stod",
                                     "ersattning om", "ersattning med", "bidrag om", "bidrag med",
-                                    "bidrar med", "kommunens finansiering"),
+                                    "bidrar med", "kommunens finansiering", "avsatts", "avsatter", "lamnar ett",
+                                    "utgar", "kostnaden om", "kostnaden for", "medfinansierar", "medfinansiera",
+                                    "bidra med", "budgeterat"),
             "civil_contribution": ("ideellt arbetade timmar vilket motsvarar", "ideella insatser",
                                    "ideellt arbete", "ideella arbete", "ideella arbetet", "ideella krafter", "vardet av de ideella",
                                    "foreningen bidrar", "foreningens insats", "foreningens bidrag",
-                                   "idéburna partens", "ideburna partens", "egna medel", "vilket motsvarar"),
-            "cost_to_date": ("har kostat", "kostnaden uppgick", "har uppgatt till", "uppgatt till"),
+                                   "idéburna partens", "ideburna partens", "egna medel", "vilket motsvarar",
+                                   "egen finansiering", "insamlade medel", "varderats till", "varderat till", "varderas till"),
+            "cost_to_date": ("har kostat", "kostnaden uppgick", "har uppgatt till", "uppgatt till",
+                             "betalat ut", "betalats ut", "utbetalats", "har utbetalt", "har betalat"),
             "other": ("per capita", "okat med", "okar med", "okas med", "utokas med", "minskat med",
                       "minskar med", "sankts med", "tidigare ar", "foregaende ar", "foregaende period",
                       "jamfort med", "hojning", "sankning", "besparing", "kostnadsokning", "underskott",
-                      "overskott", "schablon", "timersattning", "per timme", "max", "hogst", "hyra"),
+                      "overskott", "schablon", "timersattning", "per timme", "hyra"),
         }.get(role, ())
     ]
 }
@@ -237,11 +259,17 @@ def locate(text: str) -> list[AmountMatch]:
         clause_floor = max(previous_end, sentence_start)
         window = re.sub(r"\s+", " ", folded[clause_floor:start])
         after = re.sub(r"\s+", " ", folded[end:end + 40])
-        role = _role(window, after)
-        if role == "total" and found and found[-1].end > sentence_start and _RESTATED_SUM.fullmatch(window):
-            role = found[-1].role
+        role, how = _role(window, after)
+        if how == "default" and _NEW_LEVEL.search(window):
+            # `Ersättningen höjs från 900 000 kronor till 1 025 000 kronor`: the new level is the payment.
+            role, how = _role(re.sub(r"\s+", " ", folded[sentence_start:start]), after)
+        restated = found and found[-1].end > sentence_start and _RESTATED_SUM.fullmatch(window)
+        if restated and role in ("total", "other"):
+            role, how = found[-1].role, found[-1].how
         per = _per(folded, start, end, sentence_start, sentence_end, role, after)
-        found.append(AmountMatch(start, end, sek, per, role))
+        if restated and found[-1].per == "year":
+            per = "total"  # `1 mnkr per år, sammanlagt 3 mnkr`: the sum over the period
+        found.append(AmountMatch(start, end, sek, per, role, how))
         previous_end = end
     return _inherit_yearly(found, folded)
 
@@ -276,23 +304,46 @@ def _inherit_yearly(found: list[AmountMatch], folded: str) -> list[AmountMatch]:
                 if amount.start - earlier.end > 400:
                     break
                 if earlier.role == "total" and earlier.per:
-                    amount = AmountMatch(amount.start, amount.end, amount.sek, earlier.per, amount.role)
+                    amount = AmountMatch(amount.start, amount.end, amount.sek, earlier.per, amount.role, amount.how)
                     break
         result.append(amount)
     return result
 
 
 def extract(doc: Document) -> list[Fact]:
-    """Give an `amount` fact for each distinct (sek, per, role) in the document, first mention kept."""
+    """Give an `amount` fact for each distinct sum in the document (record.md: listed once).
+
+    A sum written several times is read once, from its most telling mention: one that names it an
+    earlier level or a change, else the first with a cue, else the first.
+    """
     facts = []
-    seen = set()
-    for amount in locate(doc.text):
-        key = (amount.sek, amount.per, amount.role)
-        if key in seen:
-            continue
-        seen.add(key)
+    for amount in _telling_mentions(locate(doc.text)):
         end = amount.end
         while end > amount.start and doc.text[end - 1] in " \t\n":
             end -= 1
         facts.append(doc.fact("amount", {"sek": amount.sek, "per": amount.per, "role": amount.role}, amount.start, end))
     return facts
+
+
+_HOW_RANK = {"change": 0, "cue": 1, "default": 2}
+
+
+def _telling_mentions(found: list[AmountMatch]) -> list[AmountMatch]:
+    """Give one mention per sum, in the order the sums first appear.
+
+    >>> ms = [AmountMatch(0, 1, 640, "year", "other", "default"), AmountMatch(5, 6, 640, None, "public_contribution")]
+    >>> [(m.sek, m.per, m.role) for m in _telling_mentions(ms)]
+    [(640, 'year', 'public_contribution')]
+    """
+    by_sek: dict[int, list[AmountMatch]] = {}
+    for amount in found:
+        by_sek.setdefault(amount.sek, []).append(amount)
+    chosen = []
+    for mentions in by_sek.values():
+        best = min(mentions, key=lambda m: _HOW_RANK[m.how])
+        if best.per is None:
+            per = next((m.per for m in mentions if m.per and m.role == best.role), None)
+            if per:
+                best = AmountMatch(best.start, best.end, best.sek, per, best.role, best.how)
+        chosen.append(best)
+    return sorted(chosen, key=lambda m: m.start)
