@@ -43,6 +43,22 @@ def recurring(text):
     pytest.param("Reformen trädde i kraft 1 april 2024.", [], id="seed004-not-duty"),
     pytest.param("Ansökan ska vara inne senast den 1 oktober 2025.", ["2025-10-01"], id="own-ansokan"),
     pytest.param("Uppföljning sker kvartal 2 2025.", ["2025-06-30"], id="own-kvartal-2"),
+    pytest.param("Föreningen lämnar en delrapport i juni 2024.", ["2024-06-30"], id="issue9-month-alone"),
+    pytest.param("Redovisningen ska ha kommit in senast i oktober 2023.", ["2023-10-31"], id="issue9-senast-i-month"),
+    pytest.param("En slutrapport lämnas till nämnden i december 2024.", ["2024-12-31"], id="issue9-i-december"),
+    pytest.param("Utvärderingen ska vara klar senast den 31 oktober 2024.", ["2024-10-31"], id="issue9-vara-klar"),
+    pytest.param("Parterna ska senast den 31 mars 2021 inleda en dialog om hur samarbetet ska fortsätta.", ["2021-03-31"],
+                 id="dev-h05-ska-senast"),
+    pytest.param("En gemensam utvärdering ska vara klar senast 2017-12-15 och utgöra underlag i frågan om förlängning.",
+                 ["2017-12-15"], id="dev-h01-forlangning-after"),
+    pytest.param("- senast den 31 mars 2016 ha ett uppdaterat informationsmaterial på plats,", ["2016-03-31"],
+                 id="dev-h18-list-item"),
+    pytest.param("Förvaltningen återkommer till nämnden med ett förslag senast den 30 september 2019.", ["2019-09-30"],
+                 id="dev-h17-aterkommer"),
+    pytest.param("Föreningen ska, om den vill förlänga, säga upp avtalet senast den 30 juni 2025.", [],
+                 id="issue9-notice-day-not-a-duty"),
+    pytest.param("Kommunfullmäktige beslutade om riktlinjer för IOP i januari 2016.", [], id="seed002-history-month"),
+    pytest.param("Nämnden ingick i mars 2016 ett partnerskap och ska få en rapport.", [], id="own07-history-month"),
 ])
 def test_deadline_table(text, expected):
     assert deadlines(text) == expected

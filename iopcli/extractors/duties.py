@@ -156,6 +156,29 @@ def _what_from_noun(sentence: str, folded: str, limit: int) -> str | None:
     return label[:1].upper() + label[1:] if label else None
 
 
+# `i juni 2024`, `senast i oktober 2023`, `under december 2024`: a month alone ends on its last day.
+_MONTH_YEAR_RE = re.compile(
+    r"(?<![\d.])(?:\b(?:senast|senaste|innan|fore)\s+(?:i\s+|under\s+|till\s+)?|\b(?:i|under)\s+(?:borjan\s+av\s+|slutet\s+av\s+)?)"
+    r"(?:manadsskiftet\s+)?(" + "|".join(_MONTH_NAMES) + r")\s+((?:19|20)\d\d)\b"
+)
+_PAST_EVENT = re.compile(
+    r"\b(?:beslutade|beslutades|beslot|ingick|ingicks|antog|antogs|tecknade|tecknades|startade|startades|inleddes|"
+    r"borjade|fattade|fattades|genomfordes|lamnade|lamnades|skedde|var|blev|hade|har|sedan|fran och med|fr\.o\.m\.?)\b"
+)
+# A duty set in a sentence that names a month alone: an obligation or a verb of handing in.
+_DUTY_VERB = re.compile(
+    r"\b(?:ska|skall|bor|maste|lamnar|lamnas|redovisar|redovisas|rapporterar|rapporteras|aterrapporterar|"
+    r"aterrapporteras|inkommer|skickas|presenteras|genomfors|sker)\b"
+)
+# Words that make a dated phrase a notice day, a renewal or the period's end, not a duty.
+_NOTICE_CONTEXT = re.compile(
+    r"\b(?:sags upp|sagas upp|saga upp|sager upp|sags\s+\w+\s+upp|uppsag\w*|forlang\w*|forlangning\w*|loper ut|upphor\w*|"
+    r"galler till|galler fran|galler under|galler t\.?o\.?m|tradde i kraft|trader i kraft)\b"
+)
+# A sentence that sets a duty: a duty word, or an obligation (`Parterna ska senast den 31 mars 2021 inleda …`).
+_OBLIGATION = re.compile(r"\b(?:ska|skall|bor|maste|aterkommer|aterkomma|atar sig)\b")
+
+
 def _deadline_dates(sentence: str, folded: str) -> list[tuple[int, int, date]]:
     """Give (start, end, date) of each dated duty phrase in one sentence."""
     found = []
@@ -171,10 +194,32 @@ def _deadline_dates(sentence: str, folded: str) -> list[tuple[int, int, date]]:
         for m in pattern.finditer(folded):
             ordinal = {"andra": 2, "tredje": 3}.get(m[1], 12 // months if m[1] == "sista" else 1)
             found.append((m.start(), m.end(), month_end(int(m[2]), ordinal * months)))
+    for m in _MONTH_YEAR_RE.finditer(folded):
+        if not m[0].startswith(("senast", "innan", "fore")) and _PAST_EVENT.search(folded, max(0, m.start() - 120), m.start()):
+            continue  # `beslutade kommunfullmäktige om riktlinjer … i januari 2016`: history, not a duty
+        if not m[0].startswith(("senast", "innan", "fore")) and not _DUTY_VERB.search(folded):
+            continue  # `Uppföljningen i februari 2025 visar att …`: a month named, no duty set
+        found.append((m.start(), m.end(), month_end(int(m[2]), _MONTH_NAMES.index(m[1]) + 1)))
     for start, end, value in find_dates(sentence):
         if _DEADLINE_CUE_BEFORE.search(folded[max(0, start - 20):start]):
             found.append((start, end, value))
     return found
+
+
+def _is_duty_date(folded: str, start: int) -> bool:
+    """True when the dated phrase at `start` sets a duty: not a notice day, renewal or the period's end.
+
+    >>> _is_duty_date("foreningen ska senast den 1 mars 2024 lamna en rapport", 15)
+    True
+    >>> _is_duty_date("overenskommelsen kan sagas upp senast den 30 juni 2025", 31)
+    False
+    """
+    clause_start = max(folded.rfind(",", 0, start), folded.rfind(";", 0, start), start - 70, 0)
+    if _NOTICE_CONTEXT.search(folded, clause_start, start):
+        return False
+    if _DUTY_CUE.search(folded) or _OBLIGATION.search(folded):
+        return True
+    return bool(re.match(r"[-•*–]?\s*(?:senast|senaste)\b", folded))  # a list item of duties: `- senast den …`
 
 
 def find_deadlines(text: str) -> list[tuple[int, int, dict]]:
@@ -184,6 +229,8 @@ def find_deadlines(text: str) -> list[tuple[int, int, dict]]:
     ['2025-03-31']
     >>> [v["date"] for _, _, v in find_deadlines("Överenskommelsen gäller till och med 2025-12-31.")]
     []
+    >>> [v["date"] for _, _, v in find_deadlines("Föreningen lämnar en delrapport i juni 2024.")]
+    ['2024-06-30']
     """
     result = []
     for s, e in sentences(text):
@@ -191,11 +238,13 @@ def find_deadlines(text: str) -> list[tuple[int, int, dict]]:
         if not _YEAR.search(sentence):
             continue  # every dated duty names its year (a day without one is a yearly duty)
         folded = fast_fold(sentence)
-        if (_NOT_DUTY_SENTENCE.search(folded) or _ASKS_HOW_OFTEN.search(folded)) and not re.search(r"aterrapport|redovis|rapport", folded):
+        if _ASKS_HOW_OFTEN.search(folded) and not re.search(r"aterrapport|redovis|rapport", folded):
             continue
-        if not _DUTY_CUE.search(folded):
-            continue
-        for start, end, value in _deadline_dates(sentence, folded):
+        seen = set()
+        for start, end, value in sorted(_deadline_dates(sentence, folded)):
+            if value in seen or not _is_duty_date(folded, start):
+                continue
+            seen.add(value)
             what = _what_from_noun(sentence, folded, len(folded)) or _what_from_verb(sentence, folded, 0)
             result.append((s + start, s + end, {"date": value.isoformat(), "what": what or _flat(sentence[:start])[:80] or None,
                                                 "party": who(sentence)}))
