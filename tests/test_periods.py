@@ -21,6 +21,11 @@ def period(text: str):
 
 
 PERIODS = [
+    pytest.param("Överenskommelsen gäller i tre år räknat från och med den 1 januari 2019.",
+                 ("2019-01-01", "2021-12-31", 36), id="issue9-duration-raknat"),
+    pytest.param("Kommunen lämnar 250 000:- per helår. För perioden 1 juli–31 december 2021 utgår 125 000:-.\n\n"
+                 "Överenskommelsen gäller under perioden 1 juli 2021–31 december 2024.",
+                 ("2021-07-01", "2024-12-31", None), id="dev-h10-agreement-over-part-year"),
     pytest.param("med Brottsofferjouren i Linköping för perioden 2023-01-01- 2025-12-31.",
                  ("2023-01-01", "2025-12-31", None), id="seed002-iso-dash-space"),
     pytest.param("Överenskommelsen gäller under tre år från och med 2023-01-01 till och med 2025-12-31.",
@@ -135,6 +140,22 @@ EXTENSIONS = [
                  "taget, dock längst t.o.m. 2023-10-31, om det inte sägs upp av någon part senast den 30 april respektive år.",
                  {"kind": "automatic", "step_months": 12, "max_end": "2023-10-31", "notice_by": "04-30"},
                  id="issue3-two-years-then-automatic"),
+    pytest.param("Överenskommelsen gäller 2022-01-01--2024-12-31. Överenskommelsen förlängs inte automatiskt.", None,
+                 id="issue9-negated-automatic"),
+    pytest.param("Överenskommelsen gäller 2022-01-01--2024-12-31. Föreningen har även en överenskommelse om "
+                 "läxhjälp (dnr KS 2019/88). Den överenskommelsen berörs inte av detta ärende och löper vidare oförändrad.",
+                 None, id="issue9-another-agreement"),
+    pytest.param("Avtalet gäller 2022-01-01--2024-12-31 och kan förlängas med ett år i taget. Beslut om förlängning "
+                 "ska fattas senast den 30 juni 2024.", {"kind": "option", "step_months": 12, "max_end": None, "notice_by": None},
+                 id="issue9-senast-is-not-a-cap"),
+    pytest.param("Överenskommelsen gäller 2018-01-01–2019-12-31 och kan efter beslut i nämnden förlängas med ett år, "
+                 "längst till 2020-12-31.", {"kind": "option", "step_months": 12, "max_end": "2020-12-31", "notice_by": None},
+                 id="dev-h17-kan-efter-beslut"),
+    pytest.param("Överenskommelsen gäller under perioden 1 juli 2021–31 december 2024. Efter utvärdering kan parterna komma "
+                 "överens om att förlänga överenskommelsen med högst två år, det vill säga längst till och med den 31 december 2026.",
+                 {"kind": "option", "step_months": 24, "max_end": "2026-12-31", "notice_by": None}, id="dev-h10-komma-overens"),
+    pytest.param("Sammanlagt tio partnerskap; sex av dem löper vidare 2019 och fyra har upphört.", None,
+                 id="dev-h17-loper-vidare-is-not-a-renewal"),
     pytest.param("Socialförvaltningen har valt att ta fram en ny överenskommelse i stället för att förlänga befintlig.",
                  None, id="seed004-not-an-extension"),
     pytest.param("Socialnämnden ger förvaltningschefen rätt att besluta om eventuell förlängning av partnerskapet.",

@@ -67,17 +67,30 @@ NEW_CUE_RE = re.compile(
     r"\b(?:nya?|foreslas|foreslar|tecknas|ingas|for\s+perioden|period\s+for|avtalstid\w*|avtalsperiod\w*|"
     r"loptid\w*|galler|ska\s+galla|gallande\s+fran)\b"
 )
+AGREEMENT_SUBJECT_RE = re.compile(r"\b(?:overenskommelsen|avtalet|partnerskapet|avtalstiden|avtalsperioden)\b")
 OLD_CUE_RE = re.compile(
     r"\b(?:nuvarande|befintliga?|tidigare|foregaende|pagaende|loper\s+ut|lopte|sedan|forra|senaste|gallde|upphorde)\b"
 )
-CAP_CUE_RE = re.compile(r"(?:langst|senast|hogst|maximalt|max)\s+(?:[\w.]+\s+){0,3}$")
+CAP_CUE_RE = re.compile(r"(?:langst|senast|hogst|maximalt|max)\s+(?:[\w.]+\s+){0,4}$")
+# The latest end an extension can reach (`dock längst t.o.m. 2023-12-31`); `senast` there names a notice day.
+MAX_END_CUE_RE = re.compile(r"(?:langst|hogst|maximalt|max|som\s+mest)\s+(?:[\w.]+\s+){0,4}$")
+# `förlängs inte automatiskt`, `ingen automatisk förlängning`: the clause denies what it names.
+NEGATED_RE = re.compile(r"\b(?:inte|ej|icke|ingen|inget|aldrig)\s+(?:\w+\s+){0,2}$")
+# A sentence about another agreement: `Den överenskommelsen berörs inte av detta ärende och löper vidare`.
+OTHER_AGREEMENT_RE = re.compile(
+    r"\b(?:berors\s+inte|paverkas\s+inte|omfattas\s+inte|avser\s+inte|den\s+overenskommelsen|det\s+avtalet|"
+    r"den\s+andra\s+overenskommelsen|det\s+andra\s+avtalet|sex\s+av\s+dem|av\s+dem)\b"
+)
+# Words that make `löper vidare` a renewal rather than a mention of going on.
+RENEWAL_TERMS_RE = re.compile(r"\b(?:i\s+taget|i\s+sander|at\s+gangen|om\s+(?:\w+\s+){0,3}(?:inte|ingen|ej)|utan\s+uppsagning)\b")
 NOTICE_CUE = r"(?:uppsagningstid\w*|uppsagning\w*|varsel\w*|sag(?:s|as|a)\s+upp|avsag\w*)"
 AUTO_RE = re.compile(
     r"automati\w*|loper\s+(?:darefter\s+)?vidare|forlangs\s+(?:darefter\s+|sedan\s+)?(?:med\s+)?[\w()\s]{0,30}?"
     r"(?:om\s+(?:\w+\s+){0,2}(?:inte|ingen|ej)|savida\s+(?:\w+\s+){0,2}(?:inte|ej)|utan\s+uppsagning)"
 )
 OPTION_RE = re.compile(
-    r"mojlighet\w*\s+(?:till|att|for)\s+(?:\w+\s+)?forlang|kan\s+(?:darefter\s+|sedan\s+)?(?:\w+\s+)?forlangas|"
+    r"mojlighet\w*\s+(?:till|att|for)\s+(?:\w+\s+)?forlang|kan\s+(?:[\w.]+\s+){0,5}forlangas|"
+    r"kan\s+(?:\w+\s+){0,6}?(?:besluta\s+om\s+|komma\s+overens\s+om\s+att\s+)forlang\w*|"
     r"far\s+(?:darefter\s+)?forlangas|option\w*|ratt\s+att\s+forlanga|gar\s+att\s+forlanga|forlangnings\w*"
 )
 TIMES_RE = re.compile(rf"(?:hogst|max(?:imalt)?|upp\s+till|vid)\s+{NUM}\s+(?:ganger|gang|tillfallen)")
@@ -291,6 +304,13 @@ def find_extension(text: str, folded: str, period: Candidate | None) -> tuple[in
                 score -= 15
             if not re.search(r"forlang|automati|vidare", folded[m.start():m.end() + 40]):
                 continue
+            if NEGATED_RE.search(folded, max(s_start, m.start() - 30), m.start()) or re.match(r"\s*(?:inte|ej)\b", folded[m.end():]):
+                continue  # `förlängs inte automatiskt`: no extension
+            if OTHER_AGREEMENT_RE.search(folded, s_start, s_end):
+                continue  # a sentence about another agreement
+            if kind == "automatic" and "vidare" in m[0] and not RENEWAL_TERMS_RE.search(folded, s_start, s_end):
+                continue  # `löper vidare 2019`: goes on, no renewal term
+
             value = _extension_value(text, folded, kind, m.start(), s_end, period, s_start)
             if value["step_months"] is None and kind == "option" and value["max_end"] is None:
                 score -= 5
@@ -317,7 +337,7 @@ def _extension_value(text: str, folded: str, kind: str, cue: int, sentence_end: 
     count = number_value(times["num"]) if times else 1
     max_end = None
     for s, e, d in find_dates(text[cue:sentence_end]):
-        if CAP_CUE_RE.search(folded[max(cue, cue + s - 30):cue + s]) or re.search(r"t\.?\s?o\.?\s?m\.?\s*$|till\s+och\s+med\s*$", folded[cue:cue + s]):
+        if MAX_END_CUE_RE.search(folded[max(cue, cue + s - 30):cue + s]) or re.search(r"t\.?\s?o\.?\s?m\.?\s*$|till\s+och\s+med\s*$", folded[cue:cue + s]):
             max_end = d
             break
     if max_end is None and sentence_start is not None:
@@ -325,10 +345,12 @@ def _extension_value(text: str, folded: str, kind: str, cue: int, sentence_end: 
         # (a bare `t.o.m.` there is the period's own end).
         for s, e, d in find_dates(text[sentence_start:cue]):
             at = sentence_start + s
-            if CAP_CUE_RE.search(folded[max(sentence_start, at - 30):at]):
+            if MAX_END_CUE_RE.search(folded[max(sentence_start, at - 30):at]):
                 max_end = d
-    # An option ends after its steps; an automatic renewal without a cap has no end.
-    if max_end is None and kind == "option" and step and period and period.last:
+    # An option ends after its steps; one repeated `ett år i taget` without a cap or a count, and an
+    # automatic renewal without a cap, have no end.
+    repeated = re.search(r"\b(?:i\s+taget|i\s+sander|at\s+gangen)\b", folded[cue:sentence_end]) and not times
+    if max_end is None and kind == "option" and step and period and period.last and not repeated:
         max_end = _add(period.last, step * (count or 1))
     notice_by = None
     next_end = _sentence(text, sentence_end + 1)[1] if sentence_end < len(text) else sentence_end
@@ -358,7 +380,7 @@ def _duration_before(folded: str, position: int) -> tuple[int, int | None]:
     found = None
     for m in DURATION_RE.finditer(folded, max(0, position - 45), position):
         found = m  # the last duration before the start phrase
-    if found and re.fullmatch(r"[\s,]*(?:(?:fran\s+och\s+med|fr\.?\s?o\.?\s?m\.?|from|fran|med\s+start|raknat\s+fran)\s*(?:den\s+)?)?",
+    if found and re.fullmatch(r"[\s,]*(?:raknat\s*)?(?:(?:fran\s+och\s+med|fr\.?\s?o\.?\s?m\.?|from|fran|med\s+start|raknat\s+fran)\s*(?:den\s+)?)?",
                               folded[found.end():position]):
         months = duration_months(found["num"], found["unit"])
         if months:
@@ -380,6 +402,8 @@ def _context_score(text: str, folded: str, start: int, end: int) -> int:
     score = 0
     if NEW_CUE_RE.search(folded, s_start, s_end):
         score += 15
+    if AGREEMENT_SUBJECT_RE.search(before):
+        score += 5  # `Överenskommelsen gäller under perioden …` over `För perioden … utgår 125 000:-`
     if OLD_CUE_RE.search(before) or OLD_CUE_RE.search(folded, start, min(s_end, end + 25)):
         score -= 25
     return score
