@@ -342,7 +342,7 @@ def _telling_mentions(found: list[AmountMatch]) -> list[AmountMatch]:
     for mentions in by_sek.values():
         best = min(mentions, key=lambda m: _HOW_RANK[m.how])
         if best.per is None:
-            per = next((m.per for m in mentions if m.per and m.role == best.role), None)
+            per = next((m.per for m in mentions if m.per), None)
             if per:
                 best = AmountMatch(best.start, best.end, best.sek, per, best.role, best.how)
         chosen.append(best)
