@@ -18,14 +18,15 @@ from iopcli.text import normalise
 
 TEXT_TYPES = {".txt": "txt", ".md": "md", ".markdown": "md", ".text": "txt"}
 HTML_TYPES = {".html": "html", ".htm": "html"}
+MAIL_TYPES = {".eml": "eml"}
 IMAGE_TYPES = {".png": "image", ".jpg": "image", ".jpeg": "image", ".tif": "image", ".tiff": "image"}
-SUPPORTED = {".pdf": "pdf", ".docx": "docx", **TEXT_TYPES, **HTML_TYPES, **IMAGE_TYPES}
+SUPPORTED = {".pdf": "pdf", ".docx": "docx", **TEXT_TYPES, **HTML_TYPES, **MAIL_TYPES, **IMAGE_TYPES}
 
 PAGE_SEPARATOR = "\n\n"
 
 
 def file_type(path: Path) -> str | None:
-    """Give the type iop reads the file as (pdf, docx, txt, md, html, image), or None."""
+    """Give the type iop reads the file as (pdf, docx, txt, md, html, eml, image), or None."""
     return SUPPORTED.get(path.suffix.lower())
 
 
@@ -90,7 +91,7 @@ def read(path: Path, data: bytes | None = None, ocr=None) -> Document:
         # Often a sync client's placeholder or a download cut off: worth a line, not a record.
         raise ReadError(f"{path}: empty file (0 bytes)")
     reader = {"pdf": _read_pdf, "docx": _read_docx, "txt": _read_plain, "md": _read_plain,
-              "html": _read_html, "image": _read_image}[kind]
+              "html": _read_html, "eml": _read_mail, "image": _read_image}[kind]
     pages, ocr_used, warnings = reader(path, data, ocr)
     text, starts = join_pages(pages)
     needs_ocr = any("needs OCR" in w or "need OCR" in w for w in warnings)
@@ -431,46 +432,163 @@ def _read_plain(path: Path, data: bytes, ocr) -> tuple[list[str], bool, tuple[st
 
 
 class _HtmlText(html.parser.HTMLParser):
-    BLOCKS = {"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "table", "section",
-              "article", "header", "footer", "ul", "ol", "title"}
+    """The visible text of a saved web page, laid out as a reader sees it.
 
-    def __init__(self) -> None:
+    Each block is a line; table cells are tab-separated on one line per row; a `<dt>` label and
+    its `<dd>` value stand on one line as `Label: value`; list items start with `– `. Page chrome
+    (navigation, cookie banners, breadcrumbs, the site's header and footer, scripts, forms) is left
+    out, and when the page has a `<main>` or `<article>` only that is read.
+    """
+
+    BLOCKS = {"p", "div", "br", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "table", "section", "article",
+              "main", "ul", "ol", "dl", "title", "blockquote", "pre", "caption", "figcaption", "address"}
+    SKIPPED = {"script", "style", "noscript", "nav", "aside", "form", "button", "select", "template", "svg",
+               "iframe", "dialog", "head"}
+    CHROME = {"header", "footer"}
+    VOID = {"br", "img", "hr", "meta", "link", "input", "wbr", "source", "area", "base", "col", "embed"}
+    _CHROME_ATTR = re.compile(r"cookie|consent|gdpr|banner|breadcrumb|\bnav|navigation|menu|sidebar|skip-?link"
+                              r"|site-?header|site-?footer|share|social|search", re.I)
+
+    def __init__(self, only_main: bool) -> None:
         super().__init__(convert_charrefs=True)
         self.parts: list[str] = []
-        self._skip = 0
+        self._skip: list[str] = []  # the open tags whose content is left out
+        self._main = 0
+        self._only_main = only_main
+        self._title = False
+
+    def _skipping(self) -> bool:
+        return bool(self._skip) or (self._only_main and not self._main)
 
     def handle_starttag(self, tag, attrs):
-        if tag in ("script", "style"):
-            self._skip += 1
-        elif tag in self.BLOCKS:
+        if tag in self.VOID:
+            if tag == "br" and not self._skipping():
+                self.parts.append("\n")
+            return
+        if self._skip:
+            self._skip.append(tag)
+            return
+        marks = " ".join(v or "" for k, v in attrs if k in ("class", "id", "role", "aria-label"))
+        if tag in self.SKIPPED or (tag in self.CHROME and not self._main) or self._CHROME_ATTR.search(marks):
+            self._skip.append(tag)
+            return
+        if tag in ("main", "article"):
+            self._main += 1
+        if self._skipping():
+            return
+        if tag in self.BLOCKS:
             self.parts.append("\n")
+        elif tag == "li":
+            self.parts.append("\n– ")
+        elif tag == "dt":
+            self.parts.append("\n")
+        elif tag == "dd":
+            self.parts.append(":\t")
         elif tag in ("td", "th"):
             self.parts.append("\t")
 
     def handle_endtag(self, tag):
-        if tag in ("script", "style"):
-            self._skip = max(0, self._skip - 1)
-        elif tag in self.BLOCKS:
+        if self._skip:
+            if tag in self._skip:
+                while self._skip and self._skip.pop() != tag:
+                    pass
+            return
+        if tag in ("main", "article"):
+            self._main = max(0, self._main - 1)
+            self.parts.append("\n")
+            return
+        if not self._skipping() and (tag in self.BLOCKS or tag in ("li", "dd")):
             self.parts.append("\n")
 
     def handle_data(self, data):
-        if not self._skip:
+        if not self._skipping():
             self.parts.append(re.sub(r"\s+", " ", data))
 
 
+_MAIN_RE = re.compile(r"<(?:main|article)[\s>]", re.I)
+# The site's own lines about the page, not the document: `Senast uppdaterad 2024-03-02`.
+_PAGE_META_RE = re.compile(r"^(?:sidan\s+)?(?:senast\s+)?(?:uppdaterad|publicerad|granskad|ändrad)\b.*$", re.I)
+
+
 def html_to_text(markup: str) -> str:
-    """Give the visible text of an HTML page, one block a line.
+    """Give the visible text of an HTML page, one block a line, labels beside their values.
 
     >>> html_to_text("<p>Dnr&nbsp;SON 2024-1523</p><script>x()</script><p>Linköping</p>")
     'Dnr SON 2024-1523\\nLinköping'
+    >>> html_to_text("<nav>Meny</nav><dl><dt>Sammanträdesdatum</dt><dd>2022-10-13</dd></dl>")
+    'Sammanträdesdatum: 2022-10-13'
+    >>> html_to_text("<table><tr><td>Datum</td><td>2023-02-01</td></tr></table><p>Senast uppdaterad 2024-01-01</p>")
+    'Datum\\t2023-02-01'
     """
-    parser = _HtmlText()
+    parser = _HtmlText(only_main=bool(_MAIN_RE.search(markup)))
     parser.feed(markup)
     parser.close()
-    lines = (line.strip() for line in "".join(parser.parts).splitlines())
-    return "\n".join(line for line in lines if line)
+    lines = []
+    for line in "".join(parser.parts).splitlines():
+        line = re.sub(r"[ ]*\t[ \t]*", "\t", line).strip(" \t")
+        line = re.sub(r"::\t", ":\t", line).replace(":\t", ": ")
+        if line and not _PAGE_META_RE.match(line):
+            lines.append(line)
+    return "\n".join(lines)
 
 
 def _read_html(path: Path, data: bytes, ocr) -> tuple[list[str], bool, tuple[str, ...]]:
     text, warnings = _plain_text(path, data)
     return [normalise(html_to_text(text))], False, warnings
+
+
+# --- E-mail ---------------------------------------------------------------------------------
+
+# The header lines of a message as a Swedish mail client prints them, so the header extractor reads
+# the sender as the officer and the sending day as the document's date.
+MAIL_HEADERS = (("From", "Från"), ("Date", "Skickat"), ("To", "Till"), ("Cc", "Kopia"), ("Subject", "Ämne"))
+
+
+def _read_mail(path: Path, data: bytes, ocr) -> tuple[list[str], bool, tuple[str, ...]]:
+    """Read a saved e-mail (.eml, RFC 5322): its headers, then its text (or its HTML as text).
+
+    Attachments are named, not read: they are documents of their own, saved beside the mail.
+    """
+    import email
+    import email.policy
+    import email.utils
+
+    if sniff(data) not in ("text", "HTML"):
+        raise ReadError(f"{path}: not a readable e-mail (the file holds {sniff(data)})")
+    message = email.message_from_bytes(data, policy=email.policy.default)
+    if not any(message.get(name) for name, _ in MAIL_HEADERS):
+        raise ReadError(f"{path}: not a readable e-mail (no From, Date or Subject header)")
+    lines = []
+    for name, label in MAIL_HEADERS:
+        value = message.get(name)
+        if value is None:
+            continue
+        value = str(value)
+        if name == "Date":
+            try:
+                sent = email.utils.parsedate_to_datetime(value)
+                value = sent.strftime("%Y-%m-%d %H:%M")
+            except (TypeError, ValueError):
+                pass
+        lines.append(f"{label}: {value}")
+    body, attachments = [], []
+    for part in message.walk():
+        if part.is_multipart():
+            continue
+        if part.get_content_disposition() == "attachment":
+            attachments.append(part.get_filename() or "(utan namn)")
+            continue
+        if part.get_content_maintype() != "text":
+            continue
+        try:
+            content = part.get_content()
+        except (LookupError, UnicodeError):  # an unknown or wrong charset: read it as Windows-1252
+            content = decode_text(part.get_payload(decode=True) or b"")
+        if part.get_content_subtype() == "html":
+            if body:
+                continue  # the plain-text alternative is already read
+            content = html_to_text(content)
+        body.append(content)
+    if attachments:
+        lines.append("Bilagor: " + ", ".join(attachments))
+    return [normalise("\n".join(lines) + "\n\n" + "\n\n".join(body))], False, ()

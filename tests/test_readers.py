@@ -127,3 +127,47 @@ def test_docx_bullets_are_written_out_like_in_a_pdf(tmp_path):
     path = tmp_path / "lista.docx"
     document.save(path)
     assert readers.read(path).text == "Föreningen\n– ordnar träffar varje vecka,"
+
+
+def test_saved_web_page_keeps_labels_with_values_and_leaves_out_the_chrome(tmp_path):
+    page = tmp_path / "protokoll.html"
+    page.write_text(
+        "<html><head><title>Protokoll</title></head><body>"
+        "<div class='cookie-banner'>Vi använder kakor. <button>OK</button></div>"
+        "<header><nav><a href='/'>Start</a><a href='/politik'>Politik</a></nav></header>"
+        "<main><h1>Protokollsutdrag kommunstyrelsen</h1>"
+        "<dl><dt>Sammanträdesdatum</dt><dd>2022-10-13</dd><dt>Diarienummer:</dt><dd>KS 2022/311</dd></dl>"
+        "<table><tr><th>År</th><th>Belopp</th></tr><tr><td>2023</td><td>450 000 kr</td></tr></table>"
+        "<ul><li>Föreningen lämnar en rapport.</li></ul>"
+        "<p>Sidan senast uppdaterad 2024-02-01</p></main>"
+        "<footer>Kommunen, 651 84 Karlstad</footer></body></html>", encoding="utf-8")
+    text = readers.read(page).text
+    assert "Sammanträdesdatum: 2022-10-13" in text
+    assert "Diarienummer: KS 2022/311" in text
+    assert "2023\t450 000 kr" in text
+    assert "– Föreningen lämnar en rapport." in text
+    for chrome in ("kakor", "Politik", "651 84", "uppdaterad"):
+        assert chrome not in text
+
+
+def test_email_in_windows_1252_gives_sender_sending_day_and_text(tmp_path):
+    mail = tmp_path / "beslut.eml"
+    mail.write_bytes(
+        "From: Anna Svensson <anna.svensson@karlstad.se>\r\nTo: info@forening.se\r\n"
+        "Date: Tue, 14 Mar 2023 10:12:00 +0100\r\nSubject: Beslut om förlängning\r\n"
+        "Content-Type: text/plain; charset=\"windows-1252\"\r\nContent-Transfer-Encoding: 8bit\r\n\r\n"
+        "Socialnämnden beslutade att förlänga överenskommelsen.\r\n".encode("cp1252"))
+    document = readers.read(mail)
+    assert document.file_type == "eml"
+    assert document.text.startswith("Från: Anna Svensson <anna.svensson@karlstad.se>\nSkickat: 2023-03-14 10:12\n")
+    assert "förlänga överenskommelsen" in document.text
+    from iopcli.extractors import header
+    facts = {f.kind: f.value for f in header.extract(document)}
+    assert facts["document_date"] == "2023-03-14" and facts["officer"] == "Anna Svensson"
+
+
+def test_a_text_file_named_eml_without_mail_headers_is_a_read_error(tmp_path):
+    bad = tmp_path / "x.eml"
+    bad.write_text("bara text\n", encoding="utf-8")
+    with pytest.raises(ReadError, match="x.eml: not a readable e-mail"):
+        readers.read(bad)

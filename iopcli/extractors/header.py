@@ -33,6 +33,8 @@ _LABELS = {fold(k): v for k, v in sv.HEADER_LABELS.items()} | {
     "sammanträdesdatum": "date", "datum för beslut": "date", "ert datum": "date_theirs",
     "vår ref": "officer", "ert dnr": "case_theirs", "dnr.": "case", "diarienr.": "case",
     "ärende nr": "case", "referens": "officer",
+    # An e-mail as a mail client prints it (readers.MAIL_HEADERS): the sender is the officer.
+    "från:": "officer", "skickat": "date", "skickades": "date",
 }
 _LABELS = {fold(k): v for k, v in _LABELS.items()}
 LABEL_RE = re.compile(
