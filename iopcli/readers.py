@@ -353,15 +353,27 @@ def _is_list_item(paragraph) -> bool:
 
 
 def _table_lines(table) -> list[str]:
-    """Give one line per table row, cells separated by tabs; merged cells once."""
+    """Give one line per table row, cells separated by tabs; merged cells once.
+
+    A row whose cells hold several lines each (`Föreningen A` / `Föreningen B` beside their two org
+    numbers) becomes one line per inner line, so each name stays beside its own number; other
+    cells' lines are joined with `; `.
+    """
     rows = []
     for row in table.rows:
-        cells: list[str] = []
+        cells: list[list[str]] = []
         for cell in row.cells:
-            text = " ".join(cell.text.split("\n")).strip()
-            if not cells or cells[-1] != text:
-                cells.append(text)
-        rows.append("\t".join(cells))
+            lines = [line.strip() for line in cell.text.split("\n") if line.strip()]
+            if not cells or cells[-1] != lines:
+                cells.append(lines)
+        depth = {len(lines) for lines in cells if len(lines) > 1}
+        if len(depth) == 1 and all(len(lines) in (0, 1, *depth) for lines in cells):
+            n = depth.pop()
+            for i in range(n):
+                rows.append("\t".join(lines[i] if len(lines) == n else (lines[0] if lines and i == 0 else "")
+                                       for lines in cells).rstrip("\t"))
+        else:
+            rows.append("\t".join("; ".join(lines) for lines in cells))
     return rows
 
 

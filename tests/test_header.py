@@ -84,6 +84,15 @@ EXAMPLES = [
     pytest.param("Tjänsteutlåtande\n2023-05-22\n2023/KS 0362\nAnsvarig: Jonas Ek\n", "2023-05-22", "Jonas Ek", id="issue3-year-first-ansvarig"),
     pytest.param("Datum Vår beteckning Er beteckning\n2019-04-02 SN 2019/214\nHandläggare\nSofia Lindahl\n", "2019-04-02", "Sofia Lindahl",
                  id="issue3-var-beteckning"),
+    pytest.param("Överenskommelse\n\nParterna är överens.\n\nOrt och datum: Sundsvall 2023-02-03\n\nAnna Berg\n", "2023-02-03",
+                 None, id="issue9-ort-och-datum-label"),
+    pytest.param("Överenskommelse\n\nParterna är överens.\n\nOrt och datum\tOrt och datum\n"
+                 "Karlstad 2022-11-28\tKarlstad 2022-11-30\nFör Karlstads kommun\tFör föreningen\n", "2022-11-28",
+                 None, id="issue9-signature-table"),
+    pytest.param("Överenskommelse\n\nParterna är överens.\n\nÖrebro den 17 juni 2021\n", "2021-06-17", None,
+                 id="issue9-signing-den-written"),
+    pytest.param("Från: Anna Svensson <anna.svensson@karlstad.se>\nSkickat: 2023-03-14 10:12\nTill: info@forening.se\n"
+                 "Ämne: Beslut\n\nHej!\n", "2023-03-14", "Anna Svensson", id="issue9-mail-headers"),
 ]
 
 

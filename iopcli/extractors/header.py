@@ -279,9 +279,15 @@ def _signing_date(text: str, lines: list[tuple[int, int]]) -> tuple[int, int, st
     previous = ""
     for start, end in lines:
         line = text[start:end]
+        label = _PLACE_DATE_LABEL.match(line)
+        if label:  # `Ort och datum: Sundsvall 2023-02-03`
+            start, line = start + label.end(), line[label.end():]
+            previous = ""
         m = SIGNING_RE.match(line)
-        # The paragraph starts after a full stop, a blank line or a heading (`Underskrifter`).
-        if m and (not previous.strip() or previous.rstrip()[-1:] in ".:!?" or _is_heading(previous)):
+        # The paragraph starts after a full stop, a blank line, a heading (`Underskrifter`) or the
+        # `Ort och datum` labels of a signature table.
+        if m and (not previous.strip() or previous.rstrip()[-1:] in ".:!?" or _is_heading(previous)
+                  or _PLACE_DATE_LABEL.match(previous)):
             dates = find_dates(line[m.end():])
             if dates and dates[0][0] == 0 or dates and re.fullmatch(r"den\s*", line[m.end():m.end() + dates[0][0]]):
                 s, e, d = dates[0]
@@ -292,6 +298,10 @@ def _signing_date(text: str, lines: list[tuple[int, int]]) -> tuple[int, int, st
         if line.strip():
             previous = line
     return None
+
+
+_PLACE_DATE_LABEL = re.compile(r"[ \t]*(?:ort\s+och\s+datum|datum\s+och\s+ort|ort\s*/\s*datum|plats\s+och\s+datum)"
+                               r"[ \t]*:?[ \t]*", re.I)
 
 
 def _is_heading(line: str) -> bool:
