@@ -21,6 +21,7 @@ EXAMPLES = [
     pytest.param("Dnr SON 2024-1431\n", ["SON 2024-1431"], id="seed004-dnr"),
     pytest.param("Diarienummer KSN-2016-1422", ["KSN 2016-1422"], id="issue3-list-ksn-dash"),
     pytest.param("Ärendet SCN-2015-0180 avser", ["SCN 2015-0180"], id="issue3-list-bare-scn"),
+    pytest.param("Diarienummer N131-0456/21\nPartnerskapet startade efter beslut i ärende N131-0612/19.", ["N131 0456/21", "N131 0612/19"], id="dev-h16-goteborg-coded"),
     pytest.param("Dnr KS/2016:7", ["KS 2016:7"], id="issue3-list-slash-colon"),
     pytest.param("beslut KS/2012:628-805 gäller", ["KS 2012:628-805"], id="issue3-list-bare-colon-dash"),
     pytest.param("Dnr KS 2018/14", ["KS 2018/14"], id="issue3-list-ks-slash"),

@@ -10,6 +10,7 @@ The rule for every form met so far:
     KSN-2016-1422, SCN=2016-0182 KSN 2016-1422, ...     the joint after the prefix (-/.:= or none)
     KS/2016:7, KS2016/1963-2     KS 2016:7, ...         becomes the one space
     KS.2019.1110                 KS 2019.1110
+    N131-0456/21                 N131 0456/21           Göteborg's coded registry, read bare too
     SN 18/0098                   SN 18/0098             two-digit years kept as written
     2023/KS 0362                 2023/KS 0362           year first: kept in its own order, since
     2021/KS 0280 013             2021/KS 0280 013       moving parts would invent a form; the
@@ -59,6 +60,8 @@ YEAR_FIRST_RE = re.compile(
     rf"(?<![\w/.-])(?P<year>(?:19|20)\d\d)[ ]?/[ ]?(?P<prefix>{_PREFIX})[ -]?"
     rf"(?P<number>\d{{2,6}}{_NUMBER_TAIL}{_TRIPLE})(?![\w/]|[-:.]\d)"
 )
+# Göteborg's registry code with digits and a two-digit year: `N131-0456/21` (distinct enough bare).
+CODED_RE = re.compile(r"(?<![\w/.-])(?P<coded>[A-ZÅÄÖ]{1,3}\d{2,4}-\d{1,6}/\d\d(?:\d\d)?)(?![\w/]|[-:.]\d)")
 # Prefix last: `2016/433-KS`.
 PREFIX_LAST_RE = re.compile(rf"(?<![\w/.-])(?P<number>(?:19|20)\d\d/\d{{1,6}})-(?P<prefix>{_PREFIX})\b")
 
@@ -90,7 +93,7 @@ def canonical_case_number(raw: str) -> str | None:
     >>> canonical_case_number("son 2024/1523"), canonical_case_number("Dnr 18RS2137")
     ('SON 2024/1523', '18RS2137')
     >>> canonical_case_number("Diarienummer N147-0061/19"), canonical_case_number("n147-0061/19")
-    ('N147-0061/19', None)
+    ('N147 0061/19', None)
     >>> canonical_case_number("08-50825084"), canonical_case_number("SFS 1976:580"), canonical_case_number("2025-12-31")
     (None, None, None)
     """
@@ -149,6 +152,8 @@ def extract(doc: Document) -> list[Fact]:
 
     for start, end, value in labelled_case_numbers(text):
         add(start, end, value)
+    for m in CODED_RE.finditer(text):
+        add(m.start(), m.end(), _canonical_from_match(m, labelled=False))
     for pattern in (YEAR_FIRST_RE, PREFIX_LAST_RE, PREFIX_FIRST_RE):
         for m in pattern.finditer(text):
             if _bare_ok(m, text):
@@ -181,8 +186,9 @@ def _canonical_from_match(m: re.Match, labelled: bool, any_case: bool = False) -
         return f"{m['year']}/{m['prefix']} {m['number']}"
     if groups.get("glued"):
         return m["glued"]
-    if groups.get("coded"):
-        return m["coded"]
+    if groups.get("coded"):  # `N131-0456/21`: the registry code, one space, the number (record.md)
+        registry, number = m["coded"].split("-", 1)
+        return f"{registry} {number}"
     if groups.get("numeric"):
         number = m["numeric"]
         return None if _ISO_DATE.match(number) or not labelled else number
