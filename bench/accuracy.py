@@ -171,13 +171,15 @@ def evaluate(gold_path: Path, folder: Path, partnerships_path: Path | None = Non
              today: date = GOLD_TODAY, misses: list | None = None) -> dict:
     """Ingest the folder into a temporary catalogue and score it against the gold file(s)."""
     from iopcli.catalogue import Catalogue
-    from iopcli.ingest import ingest
+    from iopcli.ingest import ingest, ocr_reader
     from iopcli.queries import partnerships
 
     gold = json.loads(gold_path.read_text(encoding="utf-8"))
+    # Scans are read as `iop ingest` reads them (OCR when Tesseract is here), cached by content.
+    ocr = ocr_reader("auto", cache_dir=Path(tempfile.gettempdir()) / "iop-accuracy-ocr-cache")
     with tempfile.TemporaryDirectory() as tmp:
         with Catalogue(Path(tmp) / "accuracy.db") as catalogue:
-            ingest(catalogue, [folder])
+            ingest(catalogue, [folder], ocr=ocr)
             records = catalogue.records()
             found = partnerships(catalogue, today)
     totals = score(gold, records, misses)

@@ -43,7 +43,7 @@ LABEL_RE = re.compile(
 
 # Headings where the body of a document begins.
 BODY_START_RE = re.compile(
-    r"^\s*(?:#+\s*)?(?:\d+\.\s*)?(?:forvaltningens\s+)?(?:forslag\s+till\b|sammanfattning\b|arendet?\b|"
+    r"^\s*(?:#+\s*)?(?:\d+\.\s*)?(?:forvaltningens\s+)?(?:forslag\s+till\b|sammanfattning\b|arendet?\b(?![ \t]*:)|"
     r"bakgrund\b|beslut\b|ordforande\b|narvarande\b|paragraf\b)"
 )
 NAME_WORD = r"[A-ZÅÄÖÉ][a-zåäöéüø]+(?:-[A-ZÅÄÖÉ][a-zåäöéüø]+)?"
@@ -55,6 +55,7 @@ _NOT_NAME_WORDS = tuple(fold(w) for w in (*sv.PUBLIC_BODY_WORDS, *sv.AUTHORITY_W
                                             "beslut", "bilaga", "sida", "till", "centrum", "stöd", "iop"))
 DEPARTMENT_RE = re.compile(r"(?:forvaltning|kontoret|namnd|styrelse|kommun|\bstad\b|region|avdelning|enhet)")
 TABLE_RULE_RE = re.compile(r"[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)*\|?[ \t]*")
+RULE_LINE_RE = re.compile(r"[ \t]*[=_\-*~]{5,}[ \t]*")  # `=====` under a case-system export's header
 SIGNING_RE = re.compile(r"^[ \t]*[A-ZÅÄÖ][\wåäöé-]+(?:[ \t][A-ZÅÄÖ][\wåäöé-]+)?,?[ \t]+(?=(?:den[ \t]+)?\d)")
 
 
@@ -293,6 +294,8 @@ def _signing_date(text: str, lines: list[tuple[int, int]]) -> tuple[int, int, st
                 s, e, d = dates[0]
                 tail = line[m.end() + e:]
                 # The other party's column may be the blank `Ort och datum` or its own signing line.
+                other = _PLACE_DATE_LABEL.match(tail)
+                tail = tail[other.end():] if other else tail
                 if not re.search(r"[a-zåäö]{3,}", fold(tail)) or SIGNING_RE.match(tail) or _BLANK_PLACE_DATE.fullmatch(fold(tail)):
                     return start + m.end() + s, start + m.end() + e, d.isoformat()
         if line.strip():
@@ -358,7 +361,7 @@ def head_lines(text: str) -> list[tuple[int, int]]:
     for start, end in _lines(text, HEAD_MAX_LINES):
         if end - start > PROSE_LINE_CHARS or BODY_START_RE.match(fast_fold(text[start:end])):
             break
-        if TABLE_RULE_RE.fullmatch(text, start, end):
+        if TABLE_RULE_RE.fullmatch(text, start, end) or RULE_LINE_RE.fullmatch(text, start, end):
             continue  # `|---|---|`: a Markdown table's rule between its label row and its value row
         head.append((start, end))
     return head

@@ -62,7 +62,7 @@ _LABEL_WORD = re.compile(
     r"kontakt|underskrift|firmatecknare|bankgiro|plusgiro|iop\b)"
 )
 _STOP_PUNCT = re.compile(r"[,.;:!?\"”»]")
-_NAMED_LEGAL_FORM = re.compile(r"(?i)(?:ekonomisk|ek\.)[ \t]*(?:\n[ \t]*)?(?:f[öo]rening|f[öo]r\.)(?!\w)")
+_NAMED_LEGAL_FORM = re.compile(r"(?i)(?:ekonomisk|ek\.|ideell)[ \t]*(?:\n[ \t]*)?(?:f[öo]rening|f[öo]r\.)(?!\w)")
 
 
 def _vocabulary_match(word: str, vocabulary: dict[str, str]) -> str | None:
