@@ -8,8 +8,8 @@ not parties. An abbreviation in parentheses is an alias: `Brottsofferjour och vi
 Linköping` is also `Brovi Linköping`. OCR-damaged words of a name are restored only to known
 organisation words and place names (`vitthesstod` -> `vittnesstöd`, `Linkdping` -> `Linköping`).
 
-The first digit of an organisationsnummer tells the legal form: 2 is a public body, 8 an ideell
-förening or stiftelse.
+The first digit of an organisationsnummer tells the legal form: 2 is a public body (but 252… a
+registered trossamfund, civil), 8 an ideell förening or stiftelse.
 """
 from __future__ import annotations
 
@@ -275,7 +275,7 @@ def _candidates(text: str, vocabulary: dict[str, str]) -> list[Candidate]:
 
     # Listed with an organisationsnummer: the name stands before the number (same or previous line).
     for number in locate_org_numbers(text):
-        if number.number.startswith("2"):
+        if public_number(number.number):
             continue
         line_start = text.rfind("\n", 0, number.start) + 1
         before = text[line_start:number.start]
@@ -450,7 +450,7 @@ def find_parties(text: str) -> list[tuple[int, int, dict]]:
             for alias in [c.name] + c.aliases:
                 if alias != head.name and alias not in aliases:
                     aliases.append(alias)
-        sector = "public" if org_number and org_number.startswith("2") else "civil"
+        sector = "public" if org_number and public_number(org_number) else "civil"
         result.append((head.start, head.end, {"name": head.name, "sector": sector, "org_number": org_number,
                                               "aliases": aliases}))
     if municipality:
@@ -494,9 +494,19 @@ def _kommun_units(text: str) -> set[str]:
     return units
 
 
+def public_number(org_number: str) -> bool:
+    """True for the organisationsnummer of a public body: first digit 2, but not a registered
+    trossamfund (252…, such as a Svenska kyrkan parish), which is a civil party.
+
+    >>> public_number("212000-1546"), public_number("232100-0016"), public_number("252003-4717")
+    (True, True, False)
+    """
+    return org_number.startswith("2") and not org_number.startswith("25")
+
+
 def _public_org_number(text: str) -> str | None:
     """Give the organisationsnummer of a public body (first digit 2) the document states, if one."""
-    numbers = {m.number for m in locate_org_numbers(text) if m.number.startswith("2")}
+    numbers = {m.number for m in locate_org_numbers(text) if public_number(m.number)}
     return numbers.pop() if len(numbers) == 1 else None
 
 

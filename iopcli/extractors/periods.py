@@ -83,9 +83,9 @@ OTHER_AGREEMENT_RE = re.compile(
 )
 # Words that make `löper vidare` a renewal rather than a mention of going on.
 RENEWAL_TERMS_RE = re.compile(r"\b(?:i\s+taget|i\s+sander|at\s+gangen|om\s+(?:\w+\s+){0,3}(?:inte|ingen|ej)|utan\s+uppsagning)\b")
-NOTICE_CUE = r"(?:uppsagningstid\w*|uppsagning\w*|varsel\w*|sag(?:s|as|a)\s+upp|avsag\w*)"
+NOTICE_CUE = r"(?:uppsagningstid\w*|uppsagning\w*|varsel\w*|sag(?:s|as|a|er)\s+upp|avsag\w*)"
 AUTO_RE = re.compile(
-    r"automati\w*|loper\s+(?:darefter\s+)?vidare|forlangs\s+(?:darefter\s+|sedan\s+)?(?:med\s+)?[\w()\s]{0,30}?"
+    r"automati\w*|loper\s+(?:darefter\s+)?vidare|forlangs\s+(?:darefter\s+|sedan\s+)?(?:med\s+)?[\w()\s]{0,50}?"
     r"(?:om\s+(?:\w+\s+){0,2}(?:inte|ingen|ej)|savida\s+(?:\w+\s+){0,2}(?:inte|ej)|utan\s+uppsagning)"
 )
 OPTION_RE = re.compile(
