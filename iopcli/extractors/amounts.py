@@ -271,7 +271,77 @@ def locate(text: str) -> list[AmountMatch]:
             per = "total"  # `1 mnkr per år, sammanlagt 3 mnkr`: the sum over the period
         found.append(AmountMatch(start, end, sek, per, role, how))
         previous_end = end
-    return _inherit_yearly(found, folded)
+    found.extend(_table_amounts(folded, found))
+    return _inherit_yearly(sorted(found, key=lambda a: a.start), folded)
+
+
+# --- tables whose unit stands in the header: `År | Belopp (kr)`, `Finansiering per år | Kronor` ---
+
+# A row that ends in a bare number: `Kommunens bidrag<TAB>950 000`, `2025 1 350 000`, `Summa 2 700 000`.
+_TABLE_ROW = re.compile(
+    r"(?m)^(?P<label>[^\n]*?[a-z0-9)][^\n\d]*?|(?:19|20)\d\d)[ \t]*(?:\t|[ ]{2,}|[ ]|:[ \t]*)"
+    r"(?P<number>\d{1,3}(?:[ .]\d{3})+|\d{4,})(?:,\d+)?[ \t]*(?:kr|kronor|sek|:-)?[ \t]*$"
+)
+_TABLE_UNIT = re.compile(r"\b(?:belopp|kronor|kr|sek|tkr|ksek|mnkr|msek|tusental kronor|miljoner kronor)\b")
+_TABLE_MULTIPLIER = (("tkr", 1000), ("ksek", 1000), ("tusental", 1000), ("mnkr", 10**6), ("msek", 10**6),
+                     ("miljoner", 10**6))
+_SUM_LABEL = re.compile(r"\s*(?:summa|totalt|total|sammanlagt|sammanlagd)\b")
+_YEAR_LABEL = re.compile(r"\s*(?:[a-z ]*\s)?((?:19|20)\d\d)\s*$")
+
+
+def _table_amounts(folded: str, found: list[AmountMatch]) -> list[AmountMatch]:
+    """Give the amounts of table rows whose number has no unit of its own, the unit being in the
+    table's header (`Belopp (kr)`), with per and role from the row label and the caption.
+
+    >>> t = "finansiering per ar\\tkronor\\nkommunens bidrag\\t950 000\\nforeningens egen insats\\t310 000\\nsumma\\t1 260 000\\n"
+    >>> [(a.sek, a.per, a.role) for a in _table_amounts(t, [])]
+    [(950000, 'year', 'public_contribution'), (310000, 'year', 'civil_contribution'), (1260000, 'year', 'total')]
+    >>> t = "utbetalningsplan:\\nar\\tbelopp (kr)\\n2025\\t1 350 000\\n2026\\t1 350 000\\nsumma\\t2 700 000\\n"
+    >>> [(a.sek, a.per, a.role) for a in _table_amounts(t, [])]
+    [(1350000, 'year', 'public_contribution'), (1350000, 'year', 'public_contribution'), (2700000, 'total', 'public_contribution')]
+    """
+    taken = {(a.start, a.end) for a in found}
+    rows = [m for m in _TABLE_ROW.finditer(folded)
+            if not any(s <= m.start("number") < e for s, e in taken) and not _PER_OTHER_AFTER.match(folded, m.end())]
+    blocks: list[list[re.Match]] = []
+    for row in rows:
+        if blocks and folded.count("\n", blocks[-1][-1].end(), row.start()) <= 1:
+            blocks[-1].append(row)
+        else:
+            blocks.append([row])
+    result = []
+    for block in blocks:
+        head_start = block[0].start()
+        for _ in range(4):
+            head_start = folded.rfind("\n", 0, max(0, head_start - 1)) + 1
+        header = folded[head_start:block[0].start()]
+        units = _TABLE_UNIT.findall(header)
+        if not units:
+            continue  # statistics, not money
+        multiplier = next((m for word, m in _TABLE_MULTIPLIER if word in header), 1)
+        yearly_caption = bool(_YEAR_IN_SENTENCE.search(header))
+        year_rows = [r for r in block if _YEAR_LABEL.fullmatch(r["label"])]
+        caption_role, how = _role(re.sub(r"\s+", " ", header), "")
+        year_role = caption_role if how != "default" and caption_role != "total" else "public_contribution"
+        for row in block:
+            label = re.sub(r"\s+", " ", row["label"]).strip()
+            sek = int(re.sub(r"\D", "", row["number"])) * multiplier
+            if not sek:
+                continue
+            if _SUM_LABEL.match(label):
+                if year_rows:
+                    per, role = "total", year_role
+                else:
+                    per, role = ("year" if yearly_caption else None), "total"
+            elif row in year_rows:
+                per, role = "year", year_role
+            else:
+                role, how = _role(label, "")
+                if how == "default":
+                    role = caption_role if caption_role != "other" else "other"
+                per = "year" if yearly_caption or _YEAR_IN_SENTENCE.search(label) else None
+            result.append(AmountMatch(row.start("number"), row.end("number"), sek, per, role, "cue"))
+    return result
 
 
 def _per(folded: str, start: int, end: int, sentence_start: int, sentence_end: int, role: str, after: str) -> str | None:
