@@ -455,7 +455,7 @@ class _HtmlText(html.parser.HTMLParser):
     BLOCKS = {"p", "div", "br", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "table", "section", "article",
               "main", "ul", "ol", "dl", "title", "blockquote", "pre", "caption", "figcaption", "address"}
     SKIPPED = {"script", "style", "noscript", "nav", "aside", "form", "button", "select", "template", "svg",
-               "iframe", "dialog", "head"}
+               "iframe", "dialog"}
     CHROME = {"header", "footer"}
     VOID = {"br", "img", "hr", "meta", "link", "input", "wbr", "source", "area", "base", "col", "embed"}
     _CHROME_ATTR = re.compile(r"cookie|consent|gdpr|banner|breadcrumb|\bnav|navigation|menu|sidebar|skip-?link"
@@ -486,6 +486,10 @@ class _HtmlText(html.parser.HTMLParser):
             return
         if tag in ("main", "article"):
             self._main += 1
+        if tag == "title" and not self._main:
+            self._title = True  # the page's own label (`Protokoll … - Växjö kommun`), kept though in <head>
+            self.parts.append("\n")
+            return
         if self._skipping():
             return
         if tag in self.BLOCKS:
@@ -495,11 +499,15 @@ class _HtmlText(html.parser.HTMLParser):
         elif tag == "dt":
             self.parts.append("\n")
         elif tag == "dd":
-            self.parts.append(":\t")
+            self.parts.append(_DD_MARK)
         elif tag in ("td", "th"):
             self.parts.append("\t")
 
     def handle_endtag(self, tag):
+        if tag == "title" and self._title:
+            self._title = False
+            self.parts.append("\n")
+            return
         if self._skip:
             if tag in self._skip:
                 while self._skip and self._skip.pop() != tag:
@@ -513,10 +521,11 @@ class _HtmlText(html.parser.HTMLParser):
             self.parts.append("\n")
 
     def handle_data(self, data):
-        if not self._skipping():
+        if self._title or not self._skipping():
             self.parts.append(re.sub(r"\s+", " ", data))
 
 
+_DD_MARK = "\x00dd\x00"  # where a <dd> value starts: joined to its <dt> label as `Label: value`
 _MAIN_RE = re.compile(r"<(?:main|article)[\s>]", re.I)
 # The site's own lines about the page, not the document: `Senast uppdaterad 2024-03-02`.
 _PAGE_META_RE = re.compile(r"^(?:sidan\s+)?(?:senast\s+)?(?:uppdaterad|publicerad|granskad|ändrad)\b.*$", re.I)
@@ -537,8 +546,8 @@ def html_to_text(markup: str) -> str:
     parser.close()
     lines = []
     for line in "".join(parser.parts).splitlines():
+        line = re.sub(r"[ \t]*:?[ \t]*" + _DD_MARK + r"[ \t]*", ": ", line)
         line = re.sub(r"[ ]*\t[ \t]*", "\t", line).strip(" \t")
-        line = re.sub(r"::\t", ":\t", line).replace(":\t", ": ")
         if line and not _PAGE_META_RE.match(line):
             lines.append(line)
     return "\n".join(lines)
