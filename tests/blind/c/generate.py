@@ -242,7 +242,8 @@ def make_c11(path):
                   "IFK Teleborg Ungdomsförening, org.nr 817602-4589"]],
            widths=[4, 11], bold_first_col=True)
     _p(doc, "")
-    _p(doc, "De idéburna parterna benämns nedan gemensamt de idéburna parterna och Växjö kommun benämns kommunen.")
+    _p(doc, "Föreningen, stiftelsen och idrottsföreningen benämns nedan gemensamt de idéburna parterna och Växjö "
+       "kommun benämns kommunen.")
 
     doc.add_heading("2. Bakgrund och syfte", level=2)
     _p(doc, "Sedan 2016 har Föreningen Språkbron Växjö drivit språkcaféer på Araby och Teleborg med stöd av "
@@ -642,7 +643,7 @@ def make_c05(path, seed=5):
     for i in range(len(pdf)):
         page = pdf[i]
         img = page.render(scale=200 / 72).to_pil().convert("L")
-        img = img.rotate(0.5 if i == 0 else -0.4, resample=Image.BICUBIC, expand=False, fillcolor=255)
+        img = img.rotate(0.5, resample=Image.BICUBIC, expand=False, fillcolor=255)
         a = np.asarray(img).astype(np.int16)
         a = a + rng.normal(0, 9, a.shape).astype(np.int16)
         speck = rng.random(a.shape) < 0.0006
@@ -662,7 +663,7 @@ Några saker inför resten av året:
 
 – Efter tilläggsavtalet (SOC/2024:577) gäller vår överenskommelse för perioden 1 januari 2023 till och med 31 december 2026. Observera att den inte förlängs automatiskt.
 
-– Bidraget för 2025 är 1 350 000 kronor. Hittills i år har 337 500 kronor betalats ut (första kvartalet). Bidraget betalas som tidigare ut kvartalsvis, så nästa utbetalning går ut i april.
+– Bidraget för 2025 är 1 350 000 kronor. Hittills i år har 337 500 kronor betalats ut (första kvartalet). Bidraget betalas som tidigare ut kvartalsvis i förskott.
 
 – Brukarenkäten bland föräldrarna ska genomföras under andra kvartalet 2025. Vi behöver er hjälp att nå föräldrarna i grupperna på arabiska och somaliska … kan ni ta med enkäten till träffarna?
 
@@ -685,7 +686,8 @@ Tel. 08-530 612 47
 def make_c04(path):
     body = C04_BODY.encode("cp1252")
     qp = quopri.encodestring(body, quotetabs=False)
-    subj = "=?windows-1252?Q?Uppf=F6ljning_IOP_=96_verksamhetsber=E4ttelse_mottagen_(SOC/2024:577)?="
+    subj = ("=?windows-1252?Q?Uppf=F6ljning_IOP_=96_verksamhetsber=E4ttelse?=\r\n"
+            " =?windows-1252?Q?_mottagen_(SOC/2024:577)?=")
     headers = [
         "Return-Path: <leila.haddad@botkyrka.se>",
         "Message-ID: <7f3c2a91e04b4d0e9a1c@EXCH02.botkyrka.se>",
