@@ -41,7 +41,7 @@ def test_doc_type_table(text, expected):
     pytest.param("Falu kommun\nKultur- och fritidsnämnden", "Falu kommun", id="own-falu"),
     pytest.param("Upplands Väsby kommun", "Upplands Väsby kommun", id="own-two-words"),
     pytest.param("Linköpings kommun har överenskommelser med Kinda kommun och Ydre kommun. Linköpings kommun", "Linköpings kommun", id="own-most-mentioned"),
-    pytest.param("Göteborgs Stad\nSocialförvaltningen Centrum", "Göteborgs stad", id="own-stad-capital"),
+    pytest.param("Göteborgs Stad\nSocialförvaltningen Centrum", "Göteborgs Stad", id="own-stad-capital"),
     pytest.param("Kommunen ska stödja", None, id="own-no-name"),
     pytest.param("NYKÖPINGS KOMMUN\nmellan Nyk6pings kommun och Länkarna", "Nyköpings kommun", id="own-ocr-6-for-o"),
     pytest.param("Region Örebro län, organisationsnummer 232100-0164", "Region Örebro län", id="own-region-lan"),

@@ -315,13 +315,16 @@ def _table_amounts(folded: str, found: list[AmountMatch]) -> list[AmountMatch]:
         for _ in range(4):
             head_start = folded.rfind("\n", 0, max(0, head_start - 1)) + 1
         header = folded[head_start:block[0].start()]
-        units = _TABLE_UNIT.findall(header)
-        if not units:
+        if not _TABLE_UNIT.search(header):
             continue  # statistics, not money
-        multiplier = next((m for word, m in _TABLE_MULTIPLIER if word in header), 1)
+        # The column header (the line just above the rows) scales the numbers: `Belopp (tkr)`.
+        column_header = folded[folded.rfind("\n", 0, max(0, block[0].start() - 1)) + 1:block[0].start()]
+        multiplier = next((m for word, m in _TABLE_MULTIPLIER if re.search(rf"\b{word}\b", column_header)), 1)
         yearly_caption = bool(_YEAR_IN_SENTENCE.search(header))
         year_rows = [r for r in block if _YEAR_LABEL.fullmatch(r["label"])]
-        caption_role, how = _role(re.sub(r"\s+", " ", header), "")
+        # The caption is the short line or two above the rows, not the prose before them.
+        caption = " ".join(line for line in header.splitlines()[-2:] if len(line) < 80)
+        caption_role, how = _role(re.sub(r"\s+", " ", caption), "")
         year_role = caption_role if how != "default" and caption_role != "total" else "public_contribution"
         for row in block:
             label = re.sub(r"\s+", " ", row["label"]).strip()

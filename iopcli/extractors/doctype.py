@@ -137,7 +137,7 @@ def find_municipalities(text: str) -> list[tuple[int, int, str]]:
     >>> [m[2] for m in find_municipalities("VADSTENA KOMMUN\\nmellan Linkdpings kommun och Region Östergötland")]
     ['Vadstena kommun', 'Linköpings kommun', 'Region Östergötland']
     >>> [m[2] for m in find_municipalities("i Stockholms stad och Göteborgs Stad")]
-    ['Stockholms stad', 'Göteborgs stad']
+    ['Stockholms stad', 'Göteborgs Stad']
     """
     return list(_municipalities(text))
 
@@ -153,7 +153,8 @@ def _municipalities(text: str) -> tuple[tuple[int, int, str], ...]:
                   or _WORD_BEFORE_RE.search(folded, window, word.start()))
         stem = _canonical_stem(before[1]) if before else None
         if stem:
-            found.append((before.start(1), word.end(1), f"{stem} {word[1]}"))
+            kind = "Stad" if word[1] == "stad" and stem in sv.CAPITAL_STAD else word[1]
+            found.append((before.start(1), word.end(1), f"{stem} {kind}"))
     for m in _REGION_RE.finditer(folded):
         found.append((m.start(), m.end(), REGION_BY_GROUP[m.lastgroup]))
     return tuple(sorted(found))

@@ -359,7 +359,10 @@ def head_lines(text: str) -> list[tuple[int, int]]:
     """
     head = []
     for start, end in _lines(text, HEAD_MAX_LINES):
-        if end - start > PROSE_LINE_CHARS or BODY_START_RE.match(fast_fold(text[start:end])):
+        line = text[start:end]
+        # A long line is prose (the body begins), unless it is a title: no full stop in it or at its end.
+        prose = end - start > PROSE_LINE_CHARS and (". " in line or line.rstrip().endswith(".") or end - start > 200)
+        if prose or BODY_START_RE.match(fast_fold(line)):
             break
         if TABLE_RULE_RE.fullmatch(text, start, end) or RULE_LINE_RE.fullmatch(text, start, end):
             continue  # `|---|---|`: a Markdown table's rule between its label row and its value row

@@ -61,6 +61,7 @@ _LABEL_WORD = re.compile(
     r"^(?:org\b|org\.|orgnr|organisationsn|telefon|tel\b|adress|datum|dnr|diarie|e-post|epost|box\b|postadress|"
     r"kontakt|underskrift|firmatecknare|bankgiro|plusgiro|iop\b)"
 )
+_SHARED_ENDING = re.compile(r"-[ \t]+(?:och|samt|eller)[ \t]+[a-zåäö][\w-]*")
 _STOP_PUNCT = re.compile(r"[,.;:!?\"”»]")
 _NAMED_LEGAL_FORM = re.compile(r"(?i)(?:ekonomisk|ek\.|ideell)[ \t]*(?:\n[ \t]*)?(?:f[öo]rening|f[öo]r\.)(?!\w)")
 
@@ -138,6 +139,9 @@ def read_name(text: str, pos: int, vocabulary: dict[str, str]) -> tuple[int, int
         pending_connector = False
         end = token.end()
         pos = token.end()
+        shared_ending = _SHARED_ENDING.match(text, pos)
+        if shared_ending:  # `Kvinno- och tjejjour`: the first word shares the ending of the next
+            end = pos = shared_ending.end()
         if _STOP_PUNCT.match(text, pos):
             break
     if end is None:
@@ -158,8 +162,8 @@ class Candidate:
 
 
 _PUBLIC_PHRASE = (
-    r"(?:[a-z]+-?\s+(?:och|samt)\s+)?[a-z]*(?:namnden|styrelsen|forvaltningen)|kommunen|staden|regionen"
-    r"|den offentliga sektorn|[a-z][\w-]*(?:\s+[a-z][\w-]*)?\s+(?:kommun|stad)|region\s+[a-z]+(?:\s+lan)?"
+    r"(?:(?:[a-z]+-?\s+(?:och|samt)\s+)?[a-z]*(?:namnden|styrelsen|forvaltningen)|kommunen|staden|regionen"
+    r"|den offentliga sektorn|[a-z][\w-]*(?:\s+[a-z][\w-]*)?\s+(?:kommun|stad)|region\s+[a-z]+(?:\s+lan)?)\b"
 )
 _PARTNERSHIP_CONTEXT = re.compile(
     r"\b(?:iop|partnerskap\w*|overenskommelse\w*|avtal\w*|samarbete\w*|samverkan\w*|kontrakt\w*)\W*$"

@@ -225,6 +225,9 @@ MUNICIPALITY_STEMS = (
     "Arjeplogs", "Arvidsjaurs", "Bodens", "Gällivare", "Haparanda", "Jokkmokks", "Kalix", "Kiruna", "Luleå",
     "Pajala", "Piteå", "Älvsbyns", "Överkalix", "Övertorneå",
 )
+# Cities whose legal name writes Stad with a capital (record.md: "Göteborgs Stad").
+CAPITAL_STAD = ("Göteborgs", "Borås")
+
 # Stems whose final s belongs to the place name (`Borås kommun` is Borås, not Borå); the rest drop it.
 PLACE_NAME_KEEPS_S = ("Alingsås", "Borås", "Höganäs", "Strängnäs", "Sotenäs", "Västerås", "Vännäs", "Bollnäs",
                       "Torsås", "Mönsterås")
