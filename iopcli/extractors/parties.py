@@ -23,7 +23,7 @@ from iopcli.model import Document, Fact
 from iopcli.text import fold as fast_fold, folded as fold_text
 from iopcli.text import edit_distance, fold, fuzzy_pattern
 
-_KEY_DROP = {"i", "foreningen", "forening", "ideell", "ideella", "ef", "the", "and"}
+_KEY_DROP = {"i", "foreningen", "forening", "stiftelsen", "stiftelse", "ideell", "ideella", "ef", "the", "and"}
 
 
 def party_key(name: str) -> str:
