@@ -372,8 +372,10 @@ def _table_lines(table) -> list[str]:
             for i in range(n):
                 rows.append("\t".join(lines[i] if len(lines) == n else (lines[0] if lines and i == 0 else "")
                                        for lines in cells).rstrip("\t"))
+        elif depth:
+            rows.extend(line for lines in cells for line in lines)  # a cell at a time, as a PDF prints it
         else:
-            rows.append("\t".join("; ".join(lines) for lines in cells))
+            rows.append("\t".join(lines[0] if lines else "" for lines in cells))
     return rows
 
 

@@ -280,7 +280,7 @@ def locate(text: str) -> list[AmountMatch]:
 # A row that ends in a bare number: `Kommunens bidrag<TAB>950 000`, `2025 1 350 000`, `Summa 2 700 000`.
 _TABLE_ROW = re.compile(
     r"(?m)^(?P<label>[^\n]*?[a-z0-9)][^\n\d]*?|(?:19|20)\d\d)[ \t]*(?:\t|[ ]{2,}|[ ]|:[ \t]*)"
-    r"(?P<number>\d{1,3}(?:[ .]\d{3})+|\d{4,})(?:,\d+)?[ \t]*(?:kr|kronor|sek|:-)?[ \t]*$"
+    r"(?P<number>\d{1,3}(?:[ .]\d{3})+|(?!(?:19|20)\d\d\b)\d{4,})(?:,\d+)?[ \t]*(?:kr|kronor|sek|:-)?[ \t]*$"
 )
 _TABLE_UNIT = re.compile(r"\b(?:belopp|kronor|kr|sek|tkr|ksek|mnkr|msek|tusental kronor|miljoner kronor)\b")
 _TABLE_MULTIPLIER = (("tkr", 1000), ("ksek", 1000), ("tusental", 1000), ("mnkr", 10**6), ("msek", 10**6),
