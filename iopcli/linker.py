@@ -367,6 +367,7 @@ class _Families:
         self.authorities = [{d.authority} - {""} for d in docs]
         self.orgs = [{o.org_number for o in d.civil if o.org_number} for d in docs]
         self.municipalities = [{d.municipality} - {""} for d in docs]
+        self.named = [bool(d.civil) for d in docs]
 
     def find(self, i: int) -> int:
         while self.parent[i] != i:
@@ -385,10 +386,15 @@ class _Families:
         self.authorities[a] |= self.authorities[b]
         self.orgs[a] |= self.orgs[b]
         self.municipalities[a] |= self.municipalities[b]
+        self.named[a] = self.named[a] or self.named[b]
 
     def _compatible(self, a: int, b: int, by_case: bool) -> bool:
-        # A shared case number outweighs a nämnd written differently, never other org numbers.
-        if not by_case and any(not same_authority(x, y) for x in self.authorities[a] for y in self.authorities[b]):
+        # Two nämnder are two partnerships, even when one document cites the other's case number
+        # (record.md: a cited case number alone never merges). Only a document that names no civil
+        # party (a protocol's bare decision) joins on its case number a nämnd written differently.
+        named_both = self.named[a] and self.named[b]
+        if (not by_case or named_both) and any(
+                not same_authority(x, y) for x in self.authorities[a] for y in self.authorities[b]):
             return False
         # Two families that each know their civil parties' org numbers, none shared, are two.
         return not (self.orgs[a] and self.orgs[b] and not self.orgs[a] & self.orgs[b])

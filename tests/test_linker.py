@@ -348,3 +348,14 @@ def test_extraction_slips_in_party_names_are_tidied():
     civil = [x for x in partnerships["linkoping-brottsofferjouren-2023"]["parties"] if x["sector"] == "civil"]
     assert [(x["name"], x["org_number"], x["aliases"]) for x in civil] == [
         ("Brottsofferjouren i Linköping", "822004-0417", [])]
+
+
+def test_a_case_number_cited_from_another_namnd_does_not_merge_two_partnerships():
+    # One organisation, two activities with two nämnder; the second decision cites the first's case.
+    records = [
+        rec("sprakcafe.pdf", start="2022-01-01", end="2025-12-31", cases=["AMN 2021/318"],
+            authority="Arbetsmarknadsnämnden"),
+        rec("motesplats.html", doc_type="protokoll", start="2024-01-01", end="2026-12-31",
+            cases=["KFN 2023/0456", "AMN 2021/318"], authority="Kultur- och fritidsnämnden"),
+    ]
+    assert len(link(records)) == 2
