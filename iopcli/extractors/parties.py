@@ -61,6 +61,8 @@ _LABEL_WORD = re.compile(
     r"^(?:org\b|org\.|orgnr|organisationsn|telefon|tel\b|adress|datum|dnr|diarie|e-post|epost|box\b|postadress|"
     r"kontakt|underskrift|firmatecknare|bankgiro|plusgiro|iop\b)"
 )
+# Lower-case words that go on a place in a name: `Brottsofferjouren Jämtlands län`.
+_NAME_TAIL_WORDS = frozenset(("lan", "lans", "stift"))
 _SHARED_ENDING = re.compile(r"-[ \t]+(?:och|samt|eller)[ \t]+[a-zåäö][\w-]*")
 _STOP_PUNCT = re.compile(r"[,.;:!?\"”»]")
 _NAMED_LEGAL_FORM = re.compile(r"(?i)(?:ekonomisk|ek\.|ideell)[ \t]*(?:\n[ \t]*)?(?:f[öo]rening|f[öo]r\.)(?!\w)")
@@ -131,7 +133,8 @@ def read_name(text: str, pos: int, vocabulary: dict[str, str]) -> tuple[int, int
                 end = legal.end()  # the legal form ends the name
                 break
         capital = word[:1].isupper() or word[:1].isdigit() and end is not None
-        known = word.islower() and _vocabulary_match(word, vocabulary) is not None and fold(word) not in ("och", "i", "for", "mot")
+        known = word.islower() and (_vocabulary_match(word, vocabulary) is not None or fold(word) in _NAME_TAIL_WORDS) \
+            and fold(word) not in ("och", "i", "for", "mot")
         if not (capital or (known and end is not None)):
             break
         if word.isdigit() or re.fullmatch(r"\d[\d\-]*", word) or _LABEL_WORD.match(fold(word)):
