@@ -282,6 +282,7 @@ _TABLE_ROW = re.compile(
     r"(?m)^(?P<label>[^\n]*?[a-z0-9)][^\n\d]*?|(?:19|20)\d\d)[ \t]*(?:\t|[ ]{2,}|[ ]|:[ \t]*)"
     r"(?P<number>\d{1,3}(?:[ .]\d{3})+|(?!(?:19|20)\d\d\b)\d{4,})(?:,\d+)?[ \t]*(?:kr|kronor|sek|:-)?[ \t]*$"
 )
+_TABLE_LINE = re.compile(r"(?m)^[^\n]{1,200}\d[ \t]*(?:kr|kronor|sek|:-)?[ \t]*$")
 _TABLE_UNIT = re.compile(r"\b(?:belopp|kronor|kr|sek|tkr|ksek|mnkr|msek|tusental kronor|miljoner kronor)\b")
 _TABLE_MULTIPLIER = (("tkr", 1000), ("ksek", 1000), ("tusental", 1000), ("mnkr", 10**6), ("msek", 10**6),
                      ("miljoner", 10**6))
@@ -301,8 +302,11 @@ def _table_amounts(folded: str, found: list[AmountMatch]) -> list[AmountMatch]:
     [(1350000, 'year', 'public_contribution'), (1350000, 'year', 'public_contribution'), (2700000, 'total', 'public_contribution')]
     """
     taken = {(a.start, a.end) for a in found}
-    rows = [m for m in _TABLE_ROW.finditer(folded)
-            if not any(s <= m.start("number") < e for s, e in taken) and not _PER_OTHER_AFTER.match(folded, m.end())]
+    rows = []
+    for line in _TABLE_LINE.finditer(folded):  # a row is short: long lines are prose, never tried
+        m = _TABLE_ROW.fullmatch(folded, line.start(), line.end())
+        if m and not any(s <= m.start("number") < e for s, e in taken) and not _PER_OTHER_AFTER.match(folded, m.end()):
+            rows.append(m)
     blocks: list[list[re.Match]] = []
     for row in rows:
         if blocks and folded.count("\n", blocks[-1][-1].end(), row.start()) <= 1:
