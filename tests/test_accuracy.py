@@ -61,3 +61,17 @@ def test_scoring_counts_misses_and_false_hits():
     assert totals["case_numbers"] == [1, 1, 0]
     assert totals["document_date"] == [0, 1, 1]
     assert totals["amounts"] == [0, 0, 1]
+
+
+BLIND = sorted(p for p in (ROOT / "tests" / "blind").glob("*") if (p / "gold.json").exists())
+
+
+@pytest.mark.parametrize("folder", BLIND, ids=lambda p: p.name)
+def test_blind_corpus_keeps_its_level_and_its_partnerships(folder):
+    """The blind corpus (written from record.md alone, never from the code): a floor under today's
+    level, so a change that loses ground shows; and every partnership grouped right."""
+    result = load_bench().evaluate(folder / "gold.json", folder, folder / "partnerships.json")
+    assert result["crisp"]["f1"] >= 0.90
+    assert result["overall"]["f1"] >= 0.80
+    assert result["partnerships"]["grouping_f1"] == 1.0
+    assert result["document_date_found"] == result["document_date_wanted"]
