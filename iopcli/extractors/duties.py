@@ -129,10 +129,6 @@ _DUTY_CUE = re.compile(
     r"inlamna\w*|skicka\w*|presentera\w*|avstamning\w*|ansok\w*|beslut\w*|mote|moten|revider\w*|tas fram|"
     r"upprattas|genomfor\w*|ska ske|skall ske|ansvarar)"
 )
-_NOT_DUTY_SENTENCE = re.compile(
-    r"\b(?:sags upp|sagas upp|uppsag\w*|forlang\w*|tradde i kraft|trader i kraft|loper ut|upphor|galler till|"
-    r"galler fran|galler under)"
-)
 # `hur många möten som ska hållas varje år`: a question about the duty, not the duty (when it comes first).
 _ASKS_HOW_OFTEN = re.compile(r"\bhur\s+(?:manga|ofta)\b")
 _DUTY_NOUN_RE = re.compile(
@@ -170,7 +166,7 @@ _DUTY_VERB = re.compile(
     r"\b(?:ska|skall|bor|maste|lamnar|lamnas|redovisar|redovisas|rapporterar|rapporteras|aterrapporterar|"
     r"aterrapporteras|inkommer|skickas|presenteras|genomfors|sker)\b"
 )
-# Words that make a dated phrase a notice day, a renewal or the period's end, not a duty.
+# Words of notice, renewal or the period's end: a dated phrase, or a sentence, about them is not a duty.
 _NOTICE_CONTEXT = re.compile(
     r"\b(?:sags upp|sagas upp|saga upp|sager upp|sags\s+\w+\s+upp|uppsag\w*|forlang\w*|forlangning\w*|loper ut|upphor\w*|"
     r"galler till|galler fran|galler under|galler t\.?o\.?m|tradde i kraft|trader i kraft)\b"
@@ -466,7 +462,7 @@ def find_recurring(text: str) -> list[tuple[int, int, dict]]:
     for index, (s, e) in enumerate(bounds):
         sentence = text[s:e]
         folded = fast_fold(sentence)
-        if _NOT_DUTY_SENTENCE.search(folded):
+        if _NOTICE_CONTEXT.search(folded):
             continue
         for start, end, times in _frequencies(folded):
             if _ASKS_HOW_OFTEN.search(folded, 0, start):
