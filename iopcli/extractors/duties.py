@@ -26,7 +26,7 @@ _MONTH_NAMES = ("januari", "februari", "mars", "april", "maj", "juni", "juli", "
 
 # ------------------------------------------------------------------------------------- sentences
 
-_SENTENCE_END = re.compile(r"[.!?](?=\s+[A-ZÅÄÖ0-9\-•])|[.!?]\s*$|\n[ \t]*\n|\n(?=[ \t]*[-•*–]\s)|\s[-•]\s(?=[A-ZÅÄÖ])|:\s*\n|\t")
+_SENTENCE_END = re.compile(r"[.!?](?=\s+[A-ZÅÄÖ0-9\-•§])|[.!?]\s*$|\n[ \t]*\n|\n(?=[ \t]*[-•*–]\s)|\s[-•]\s(?=[A-ZÅÄÖ])|:\s*\n|\t")
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
@@ -55,7 +55,7 @@ def sentences(text: str) -> list[tuple[int, int]]:
 
 
 # A heading line with no full stop runs into the sentence below it (`Uppföljning` / `Föreningen lämnar …`).
-_HEADING_LINE = re.compile(r"(?m)^[ \t]*(?:\d+\.[ \t]*)?[A-ZÅÄÖ][\w-]*(?:[ \t]+[\w-]+){0,2}[ \t]*\n(?=[ \t]*[A-ZÅÄÖ])")
+_HEADING_LINE = re.compile(r"(?m)^[ \t]*(?:§[ \t]*\d+[ \t]*|\d+\.[ \t]*)?[A-ZÅÄÖ][\w-]*(?:[ \t]+[\w-]+){0,2}[ \t]*\n(?=[ \t]*[A-ZÅÄÖ])")
 
 
 def _split_headings(text: str, bounds: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -263,9 +263,12 @@ _LEXICON_FREQ_RE = re.compile(
 _LEXICON_BY_PATTERN = [(re.compile(fuzzy_pattern(k).replace(r"\ ", r"\s+")), v) for k, v in _LEXICON_FREQ]
 # Bare rates (`per år`) that follow a number or a sum are amounts, not duties.
 _BARE_RATES = ("per ar", "per manad", "per kvartal", "per termin", "varje ar", "tertial")
+_SUM_OR_COUNT_BEFORE = re.compile(
+    r"(?:\d|kr|kronor|sek|timmar|tkr|mkr|:-)\s*$|\d\s+(?!(?:" + "|".join(_MONTH_NAMES) + r")$)[a-z]+$"
+)
 _BARE_RATE_PATTERNS = tuple(re.compile(fuzzy_pattern(rate).replace(r"\ ", r"\s+")) for rate in _BARE_RATES)
 _NOT_DUTY_SUBJECTS = re.compile(
-    r"^(?:upprakning|indexering|hojning|sankning|okning|kostnad|budget|bidrag|ersattning|belopp|avgift|hyra|"
+    r"^(?:upprakning|indexering|hojning|sankning|okning|kostnad|budget\w*|[a-z]*bidrag\w*|[a-z]*ersattning\w*|belopp|avgift|hyra|"
     r"omsattning|lon|priset|beloppet|summan|det|den|detta|vilket|som|och|att)\b"
 )
 _VERB_NOUNS = {
@@ -280,7 +283,8 @@ _OBJECT_TAKERS = ("lamna in", "lamnar in", "lamna", "lamnar", "skicka in", "skic
 _SUBJECT_VERBS = re.compile(
     r"^(.{2,80}?)\s*(?:,|\bsker\b|\bska\s+ske\b|\bskall\s+ske\b|\bgenomfors\b|\bhalls\b|\bager\s+rum\b|"
     r"\bska\s+hallas\b|\bska\s+genomforas\b|\bredovisas\b|\brapporteras\b|\bbetalas\s+ut\b|\butbetalas\b|"
-    r"\bska\s+lamnas\b|\blamnas\b|\bska\s+redovisas\b|\bskall\s+redovisas\b)\s*(?:(?:minst|ca|cirka|normalt|"
+    r"\bska\s+lamnas\b|\blamnas\b|\bska\s+redovisas\b|\bskall\s+redovisas\b)"
+    r"(?:\s+(?:darefter|skriftligt|muntligt|gemensamt|till\s+[a-z]+(?:\s+[a-z]+)?))*\s*(?:(?:minst|ca|cirka|normalt|"
     r"vanligtvis)\s+)?$"
 )
 
@@ -344,11 +348,12 @@ def _what_from_verb(sentence: str, folded: str, after: int) -> str | None:
         m = _VERB_FORMS[verb].search(folded[after:])
         if m:
             obj_start = after + m.end()
+            obj_start += len(folded[obj_start:]) - len(folded[obj_start:].lstrip())  # past a blanked frequency
             # `redovisar brottsofferjourerna årets ekonomiska utfall`: the doer stands before the object
-            subject = re.compile(r"\s+(?:" + _WHO_WORD + r"|de|vi|parterna)(?=\s)").match(folded, obj_start)
+            subject = re.compile(r"\s*(?:" + _WHO_WORD + r"|de|vi|parterna)\s+").match(folded, obj_start)
             if subject:
                 obj_start = subject.end()
-            stop = re.search(r"\s+(?:for|till|pa|i|enligt|med|senast|under|efter|varje|arligen|och|samt)\b|[,.;:(]", folded[obj_start:])
+            stop = re.search(r"(?:^|\s+)(?:for|till|pa|i|enligt|med|senast|under|efter|varje|arligen|och|samt)\b|[,.;:(]|\s{3,}", folded[obj_start:])
             obj_end = obj_start + (stop.start() if stop else len(folded) - obj_start)
             obj = _flat(sentence[obj_start:obj_end])
             if noun.endswith(" av"):
@@ -357,14 +362,67 @@ def _what_from_verb(sentence: str, folded: str, after: int) -> str | None:
     return None
 
 
-_TRAILING_WHEN_WHOM = re.compile(
-    r"(?:\s+(?:till|hos|for)\s+(?:[a-z]+-\s+(?:och|samt)\s+)?[a-z]+(?:\s+[a-z]+)?)?"
-    r"(?:\s+(?:senast|senaste|fore|innan)\s+(?:den\s+)?\d{1,2}\s+[a-z]+)?\s*$"
-)
+def _what_recurring(sentence: str, folded: str, start: int, end: int, context: str, times: int) -> str | None:
+    """Give the label of the duty whose frequency stands at start:end: what is done, then when.
+
+    >>> s = "Bidraget betalas ut kvartalsvis i förskott mot rekvisition."
+    >>> _what_recurring(s, fold(s), 20, 31, "", 4)
+    'Utbetalning av bidrag kvartalsvis i förskott'
+    """
+    head = _duty_head(sentence, folded, start, end, context)
+    if not head:
+        return None
+    when = _when(sentence, folded, start, end, times)
+    if when and fold(when) not in fold(head):
+        head = f"{head} {when}"
+    return head
 
 
-def _what_recurring(sentence: str, folded: str, start: int, end: int, context: str) -> str | None:
-    """Give a short label for the duty whose frequency stands at start:end of the sentence."""
+# Money paid out on a schedule: `Bidraget betalas ut kvartalsvis`, `Utbetalning av stödet sker halvårsvis`.
+_PAYMENT_RE = re.compile(r"\b(?:betalas\s+ut|utbetalas|betalar\s+ut|utbetalning(?:en|ar|arna)?|utbetalt|betalas)\b")
+_MONEY_NOUN_RE = re.compile(r"\b((?:kommunens\s+|regionens\s+|stadens\s+)?(?:bidrag|stod|ersattning|medel|anslag)(?:et|en|len)?)\b")
+# Meetings by name (`dialogmöte`, `gemensamma uppföljningsmöten`), not the association's annual meeting.
+_MEETING_RE = re.compile(r"\b((?:(?:[a-z]+(?:a|t|ska))\s+)?(?!arsmot|extra\b)[a-z]*mote[nt]?)\b")
+_MEETING_VERB_RE = re.compile(r"\b(?:traffas|mots|moter|ses|sammantrader|haller|har|genomfor|anordnar)\b")
+# A group that meets: `Styrgruppen träffas`, `En partnerskapsgrupp med … träffas`, `Partnerskapsrådet möts`.
+_GROUP_RE = re.compile(r"\b([a-z]*(?:grupp|rad)(?:en|et)?)\b")
+_GROUP_MEETS_RE = re.compile(r"\b(traffas|mots|sammantrader)\b")
+
+
+def _definite_group(word: str) -> str:
+    """Give `styrgrupp` as `styrgruppen`, `partnerskapsråd` as `partnerskapsrådet`; a definite form stays."""
+    folded = fold(word)
+    if folded.endswith(("gruppen", "radet")):
+        return word
+    return word + ("en" if folded.endswith("grupp") else "et")
+
+
+def _money_noun(noun: str) -> str:
+    """Give a definite money noun without its article: `bidraget` -> `bidrag`, `ersättningen` -> `ersättning`."""
+    words = noun.split()
+    last = fold(words[-1])
+    for definite, cut in (("medlen", 2), ("et", 2), ("en", 2)):
+        if last.endswith(definite) and last[: len(last) - cut] in ("bidrag", "stod", "ersattning", "medel", "anslag", "medl"):
+            words[-1] = words[-1][: len(words[-1]) - cut]
+            break
+    if fold(words[-1]) == "medl":
+        words[-1] = "medel"
+    return " ".join(words)
+
+
+def _payment(sentence: str, folded: str, start: int) -> tuple[int, str] | None:
+    """Give (where, `Utbetalning av bidrag`) for a payment schedule in the sentence."""
+    payment = _PAYMENT_RE.search(folded)
+    if not payment:
+        return None
+    money = _MONEY_NOUN_RE.search(folded)
+    if money:
+        return payment.start(), "Utbetalning av " + _money_noun(_flat(sentence[money.start(1):money.end(1)]).lower())
+    return payment.start(), "Utbetalning"
+
+
+def _duty_head(sentence: str, folded: str, start: int, end: int, context: str) -> str | None:
+    """Give what the recurring duty is, without when: `Utbetalning av bidrag`, `Dialogmöte`, `Verksamhetsberättelse`."""
     after_text = folded[end:]
     before = folded[:start]
     # `årliga verksamhetsrapporter`, `kvartalsvisa möten`
@@ -372,27 +430,21 @@ def _what_recurring(sentence: str, folded: str, start: int, end: int, context: s
         noun = re.match(r"\s+([a-z]+)", after_text)
         word = sentence[end + noun.start(1):end + noun.end(1)]
         if not _NOT_DUTY_SUBJECTS.match(noun[1]):
-            return _singular(word)[:1].upper() + _singular(word)[1:]
+            return _capital(_singular(word))
         return None
     # `hålls två gånger per år av båda mötesformerna`: the meeting kinds named just before.
     # (`båda mötesformerna ska hållas två gånger per år` names them before the frequency, too)
     if re.search(r"motesform|motestyp|bada motena|bada typerna", folded):
         return "; ".join(_meeting_kinds(context)) or None
-    # `lämnar in verksamhetsberättelser årsvis`
-    # (the object may be followed by whom it goes to and when: `… till socialnämnden senast den 31 mars`)
-    trimmed = _TRAILING_WHEN_WHOM.sub("", before)
-    for taker in _OBJECT_TAKERS:
-        m = re.search(r"\b" + taker + r"\s+(?:in\s+)?(?:(?:en|ett)\s+)?([a-z][^,.;:]{1,80}?)\s*$", trimmed)
-        if m:
-            obj = _flat(sentence[m.start(1):m.end(1)])
-            if len(obj.split()) > 3:
-                return _what_from_noun(sentence[m.start(1):m.end(1)], folded[m.start(1):m.end(1)], m.end(1) - m.start(1))
-            return _singular(obj)[:1].upper() + _singular(obj)[1:]
+    # Payments, meetings and handed-in reports: the one nearest the frequency is the duty.
+    found = [c for c in (_payment(sentence, folded, start), _meeting(sentence, folded, start, context),
+                         _object_of_taker(sentence, folded, start, end)) if c]
+    if found:
+        return min(found, key=lambda c: abs(c[0] - start))[1]
     # `sammanställer den i en verksamhetsrapport varje år`: the duty noun just before the frequency
     noun = re.search(r"(?:^|\s)(?:(?:i|som|med)\s+)?(?:en|ett)\s+" + _DUTY_NOUN_RE.pattern + r"\s*$", before)
     if noun:
-        word = _singular(_flat(sentence[noun.start(1):noun.end(1)]))
-        return word[:1].upper() + word[1:]
+        return _capital(_singular(_flat(sentence[noun.start(1):noun.end(1)])))
     # `Utbetalning sker en gång per år`, `Operativa möten, två ggr/år`
     line_start = max(before.rfind("\n") + 1, 0)
     subject = _SUBJECT_VERBS.match(before[line_start:])
@@ -401,17 +453,129 @@ def _what_recurring(sentence: str, folded: str, start: int, end: int, context: s
         line_start = 0
         subject = _SUBJECT_VERBS.match(before.replace("\n", " "))
     if subject:
-        raw = _flat(sentence[line_start:line_start + subject.end(1)]).lstrip("-•* ")
+        cut = _OBJECT_STOP.search(before, line_start, line_start + subject.end(1))
+        raw = _flat(sentence[line_start:cut.start() if cut else line_start + subject.end(1)]).lstrip("-•* ")
         if raw and not _NOT_DUTY_SUBJECTS.match(fold(raw)) and len(raw.split()) <= 6:
-            month = re.match(r"\s+i\s+(" + "|".join(_MONTH_NAMES) + r")\b", after_text)
-            label = raw[:1].upper() + raw[1:]
-            return f"{label} i {month[1]}" if month else label
+            return _capital(raw)
         return None
-    # `ansvarar för att årligen utvärdera överenskommelsen`
-    verb = _what_from_verb(sentence, folded, end) or _what_from_verb(sentence, folded, 0)
+    # `ansvarar för att årligen utvärdera överenskommelsen`, `rapporterar varje månad antalet deltagare`
+    masked = folded[:start] + " " * (end - start) + folded[end:]
+    verb = _what_from_verb(sentence, masked, end) or _what_from_verb(sentence, masked, 0)
     if verb:
         return verb
     return _what_from_noun(sentence, folded, len(folded))
+
+
+def _capital(label: str) -> str:
+    return label[:1].upper() + label[1:]
+
+
+def _meeting(sentence: str, folded: str, start: int, context: str) -> tuple[int, str] | None:
+    """Give (where, label) of the meeting a sentence sets: `Dialogmöte`, `Styrgruppen träffas`."""
+    named = [m for m in _MEETING_RE.finditer(folded) if m[1] not in ("mote", "moten", "motet")
+             or _MEETING_VERB_RE.search(folded)]
+    if named:
+        m = min(named, key=lambda m: abs(m.start() - start))
+        words = _flat(sentence[m.start(1):m.end(1)]).split()
+        if len(words) == 2 and fold(words[0]) in ("ett", "en", "tva", "tre", "fyra", "sex", "de", "dessa", "alla", "bada",
+                                                   "nagra", "sina", "vara", "deras", "regelbundna", "minst", "ha"):
+            words = words[1:]
+        label = _capital(" ".join(words))
+        between = re.match(r"\s+(mellan\s+[a-z]+(?:\s+och\s+[a-z]+)?)", folded[m.end(1):])
+        if between:
+            label += " " + _flat(sentence[m.end(1) + between.start(1):m.end(1) + between.end(1)])
+        return m.start(), label
+    verb = _GROUP_MEETS_RE.search(folded)
+    if not verb:
+        return None
+    said = sentence[verb.start(1):verb.end(1)]
+    group = _GROUP_RE.search(folded, 0, verb.start())
+    if group and group[1] not in ("grupp", "gruppen", "rad", "radet"):
+        return verb.start(), f"{_capital(_definite_group(_flat(sentence[group.start(1):group.end(1)])))} {said}"
+    if group:  # `Gruppen träffas varje månad`: the group named in the sentences before
+        named_before = [g for g in _GROUP_RE.finditer(fold(context)) if g[1] not in ("grupp", "gruppen", "rad", "radet")]
+        if named_before:
+            g = named_before[-1]
+            return verb.start(), f"{_capital(_definite_group(context[g.start(1):g.end(1)]))} {said}"
+    purpose = re.search(r"\bfor\s+(dialog|avstamning|uppfoljning|samverkan|samrad)\b", folded)
+    if purpose:
+        noun = _capital(sentence[purpose.start(1):purpose.end(1)])
+        return verb.start(), noun + ("smöte" if purpose[1] == "samverkan" else "möte")
+    return verb.start(), "Möte"
+
+
+# Where a handed-in object ends: a clause about its content or period, or the next part of the sentence.
+_OBJECT_STOP = re.compile(
+    r"\s+(?:for\s+(?:foregaende|det\s+gangna|aret|verksamhetsaret|perioden)|avseende|med\s+uppgifter|som\s|dar\s|nar\s|"
+    r"enligt|i\s+samband|senast|senaste|minst|och\s+ska|samt\s+ska|vilket)|\s*[,.;:(]|\s{3,}"
+)
+# Words between the verb and its object: `lämnar dessutom varje år sin verksamhetsberättelse`.
+_SKIP_WORD = re.compile(
+    r"\s+(?:in|dessutom|ocksa|aven|gemensamt|arligen|en|ett|sin|sitt|sina|den|det|de|enligt\s+[a-z]+|"
+    r"fran\s+och\s+med\s+\S+|(?:ideburna\s+)?" + _WHO_WORD + r")(?=\s)|\s{2,}(?=\S)"
+)
+
+
+def _object_of_taker(sentence: str, folded: str, start: int, end: int) -> tuple[int, str] | None:
+    """Give (where, what) `lämnar`/`tar fram`/`håller` takes, on either side of the frequency."""
+    masked = folded[:start] + " " * (end - start) + folded[end:]
+    # a day of the year (`senast den 31 mars varje år`) belongs to when, not to what
+    masked = re.sub(r"\b(?:senast|senaste|fore|innan)\s+(?:den\s+)?\d{1,2}\s+[a-z]+(?:\s+varje\s+ar)?",
+                    lambda m: " " * len(m[0]), masked)
+    for taker in _OBJECT_TAKERS:
+        for m in re.finditer(r"\b" + taker + r"\b", masked):
+            pos = m.end()
+            while skip := _SKIP_WORD.match(masked, pos):
+                pos = skip.end()
+            obj = re.match(r"\s*([a-z][^,.;:(]{1,90})", masked[pos:])
+            if not obj:
+                continue
+            obj_start = pos + obj.start(1)
+            stop = _OBJECT_STOP.search(masked, obj_start)
+            obj_end = min(stop.start() if stop else len(masked), obj_start + 90)
+            text = _flat(sentence[obj_start:obj_end])
+            if not text or _NOT_DUTY_SUBJECTS.match(fold(text)):
+                continue
+            words = text.split()
+            words[0] = _singular(words[0])
+            return m.start(), _capital(" ".join(words))
+    return None
+
+
+_BARE_COUNT_RE = re.compile(
+    r"(?:\d{1,2}|" + "|".join(sorted((w for w in (fold(k) for k in sv.NUMBER_WORDS)), key=len, reverse=True)) +
+    r")\s*(?:\(\d+\)\s*)?(?:ganger|gang|ggr|g\.)\s*(?:/|per|om|i|varje)\s*(?:ar|aret)"
+)
+_YEAR_DAY_RE = re.compile(r"\b(?:senast|senaste|fore|innan)\s+(?:den\s+)?(\d{1,2})\s+(" + "|".join(_MONTH_NAMES) + r")\b")
+
+
+def _when(sentence: str, folded: str, start: int, end: int, times: int) -> str:
+    """Give when a duty recurs, as a reader would label it: `kvartalsvis i förskott`, `senast 31 mars`.
+
+    A bare count (`två gånger per år`) says no more than times_per_year and is left out; a yearly duty
+    is labelled by its day.
+    """
+    phrase = folded[start:end]
+    if times == 1:
+        day = _YEAR_DAY_RE.search(folded)
+        if day:
+            return f"senast {int(day[1])} {_MONTH_NAMES[_MONTH_NAMES.index(day[2])]}"
+        month = re.search(r"\bi\s+(" + "|".join(_MONTH_NAMES) + r")\b(?!\s+(?:19|20)\d\d)", folded)
+        return f"i {month[1]}" if month else ""
+    if _BARE_COUNT_RE.fullmatch(phrase) and not re.search(r"\bminst\s+$", folded[:start]):
+        when = ""
+    elif re.search(r"(?:a|t)$", phrase) and re.match(r"\s+[a-z]", folded[end:]):
+        return ""  # `kvartalsvisa möten`: the frequency is part of the noun
+    else:
+        when = _flat(sentence[start:end])
+        if re.search(r"\bminst\s+$", folded[:start]):
+            when = "minst " + when
+    rest = folded[end:]
+    tail = re.match(r"\s*(\([^)]{2,40}\))|\s+(i\s+(?:forskott|efterskott))\b", rest)
+    if tail:
+        group = 1 if tail[1] else 2
+        when = f"{when} {_flat(sentence[end + tail.start(group):end + tail.end(group)])}".strip()
+    return when
 
 
 def _meeting_kinds(context: str) -> list[str]:
@@ -440,11 +604,20 @@ def _frequencies(folded: str) -> list[tuple[int, int, int]]:
             continue
         phrase = m[1]
         if any(rate.fullmatch(phrase) for rate in _BARE_RATE_PATTERNS):
-            if re.search(r"(?:\d|kr|kronor|sek|timmar|tkr|mkr|:-)\s*$", folded[max(0, m.start() - 30):m.start()].rstrip()):
+            # `813 514 kr per år`, `omkring 140 elever per termin`: a sum or a count, not a duty
+            if _SUM_OR_COUNT_BEFORE.search(folded[max(0, m.start() - 30):m.start()].rstrip()):
                 continue
         times = next((v for pattern, v in _LEXICON_BY_PATTERN if pattern.fullmatch(phrase)), None)
         if times:
             found.append((m.start(), m.end(), int(times)))
+    # `Bidraget betalas ut i två delar per år`: a payment in parts is a schedule of its own
+    if _PAYMENT_RE.search(folded):
+        for m in re.finditer(r"\bi\s+(tva|tre|fyra)\s+delar(?:\s+per\s+ar\b|(?=,?\s+(?:i\s+)?(?:" + "|".join(_MONTH_NAMES) + ")))", folded):
+            found = [f for f in found if not (f[0] < m.end() and m.start() < f[1])]
+            found.append((m.start(), m.end(), _COUNT_WORDS[m[1]]))
+    # `ersätts dialogmötena en gång per termin av uppföljningsmöten varje kvartal`: the old rate is gone
+    if re.search(r"\bersatts\b", folded):
+        found = [f for f in found if not re.match(r"\s+av\b", folded[f[1]:])]
     return sorted(found)
 
 
@@ -455,29 +628,61 @@ def find_recurring(text: str) -> list[tuple[int, int, dict]]:
     [('Operativa möten', 2)]
     >>> [(v["what"], v["times_per_year"], v["day"]) for _, _, v in find_recurring(
     ...     "Föreningen ska lämna en verksamhetsberättelse senast den 31 mars varje år.")]
-    [('Verksamhetsberättelse', 1, '03-31')]
+    [('Verksamhetsberättelse senast 31 mars', 1, '03-31')]
     """
     result = []
     bounds = sentences(text)
     for index, (s, e) in enumerate(bounds):
-        sentence = text[s:e]
-        folded = fast_fold(sentence)
-        if _NOTICE_CONTEXT.search(folded):
+        if _NOTICE_CONTEXT.search(fast_fold(text[s:e])):
             continue
-        for start, end, times in _frequencies(folded):
-            if _ASKS_HOW_OFTEN.search(folded, 0, start):
-                continue
-            context = text[bounds[max(0, index - 2)][0]:s]
-            what = _what_recurring(sentence, folded, start, end, context)
-            if not what:
-                continue
-            day = None
-            for _, _, month, day_of_month in find_day_months(sentence):
-                day = f"{month:02d}-{day_of_month:02d}"
-            for label in what.split("; "):
-                result.append((s + start, s + end, {"what": label, "times_per_year": times, "party": who(sentence),
-                                                    "day": day}))
+        context = text[bounds[max(0, index - 2)][0]:s]
+        party = who(text[s:e])
+        for cs, ce in _clauses(text, s, e):
+            clause = text[cs:ce]
+            folded = fast_fold(clause)
+            for start, end, times in _one_per_rate(folded, _frequencies(folded)):
+                if _ASKS_HOW_OFTEN.search(folded, 0, start) or times > 12:  # weekly: opening hours, not duties
+                    continue
+                what = _what_recurring(clause, folded, start, end, context, times)
+                if not what:
+                    continue
+                day = None
+                for _, _, month, day_of_month in find_day_months(clause):
+                    day = f"{month:02d}-{day_of_month:02d}"
+                for label in what.split("; "):
+                    result.append((cs + start, cs + end, {"what": label, "times_per_year": times, "party": party,
+                                                          "day": day}))
     return result
+
+
+# Two duties in one sentence: `… redovisar statistik kvartalsvis och lämnar en verksamhetsberättelse …`.
+_CLAUSE_SPLIT = re.compile(
+    r",?\s+(?:och|samt)\s+(?=(?:ska\s+|skall\s+)?(?:lamnar|lamna|redovisar|redovisa|rapporterar|rapportera|haller|halla|"
+    r"traffas|mots|betalas|betalar|tar\s+fram|genomfor)\b)|;\s*"
+)
+
+
+def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Give (start, end) of each clause of the sentence at start:end that sets a duty of its own."""
+    bounds, at = [], start
+    for m in _CLAUSE_SPLIT.finditer(fast_fold(text[start:end])):
+        bounds.append((at, start + m.start()))
+        at = start + m.end()
+    bounds.append((at, end))
+    return bounds
+
+
+def _one_per_rate(folded: str, found: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
+    """Give one frequency per rate in a clause: `tre gånger per år, efter varje tertial` is one duty.
+
+    The phrase that says more than a count (`efter varje tertial`) is kept.
+    """
+    kept: dict[int, tuple[int, int, int]] = {}
+    for start, end, times in found:
+        held = kept.get(times)
+        if held is None or _BARE_COUNT_RE.fullmatch(folded[held[0]:held[1]]):
+            kept[times] = (start, end, times)
+    return sorted(kept.values())
 
 
 def extract(doc: Document) -> list[Fact]:
