@@ -62,7 +62,8 @@ _PER_INSTALMENT_AFTER = re.compile(r"^\s*(?:kronor|kr|sek)?\s*(?:/|per|i|varje)\
 # A table row whose label names one year: `Bidrag 2024 | 450 tkr`, `2023:  1,2 mnkr`.
 _YEAR_ROW_LABEL = re.compile(r"[ \t]*(?:[a-z][a-z \t-]*[ \t])?(?:19|20)\d\d[ \t]*(?:[|:\t]|[ ]{2,})[ \t|:]*")
 # `… 2,4 mnkr per år, sammanlagt 7,2 mnkr`: the sum restates the amount before it, whoever's it is.
-_RESTATED_SUM = re.compile(r"\s*(?:(?:kronor|kr|sek)\s*)?(?:(?:per|om|i)\s+(?:ar|aret|kalenderar)|/\s*ar)?(?:\s+(?:for|till|av|inom)\s+[a-z]+){0,2}[\s,;(]*(?:och\s+|dvs\.?\s+|vilket\s+(?:blir|ger)\s+)?(?:sammanlagt|totalt|sammantaget)\s*(?:(?:hogst|maximalt|upp till|cirka|ca\.?)\s*)?")
+_YEAR_BEFORE_HEADER = re.compile(r"(?:19|20)\d\d[ ]*\t[ \t]*")
+_RESTATED_SUM = re.compile(r"\s*(?:(?:kronor|kr|sek)\s*)?(?:(?:per|om|i)\s+(?:ar|aret|kalenderar)|/\s*ar)?(?:\s+(?:fran\s+och\s+med|fr\.?o\.?m\.?)\s+(?:den\s+)?(?:\d{1,2}\s+[a-z]+\s+)?(?:19|20)\d\d)?(?:\s+(?:for|till|av|inom)\s+[a-z]+){0,2}[\s,;(]*(?:och\s+|dvs\.?\s+|vilket\s+(?:blir|ger)\s+)?(?:sammanlagt|totalt|sammantaget)\s*(?:(?:hogst|maximalt|upp till|cirka|ca\.?)\s*)?")
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,7 +158,9 @@ def _role(window: str, after: str) -> tuple[str, str]:
     # over a word of size (`Kommunen bidrar med sammanlagt 450 tkr`).
     if giver and (giver_at > best_at or best_start < giver_at or best_role == "total"):
         best_role, best_at = giver, giver_at
-    change = _CHANGE_RE.search(window)
+    # a change word counts in the amount's own clause (`ser vi i dag inget skäl …, men nivån på bidraget`)
+    clause = max((m.end() for m in _CLAUSE_BREAK.finditer(window)), default=0)
+    change = _CHANGE_RE.search(window, clause)
     if best_role and best_role != "other" and change:
         if _NEW_LEVEL.search(window, change.end()):
             return best_role, "cue"  # `höjs från 900 000 kronor till 1 025 000 kronor`: the new level
@@ -167,6 +170,7 @@ def _role(window: str, after: str) -> tuple[str, str]:
     return (best_role, "cue") if best_role else ("other", "default")
 
 
+_CLAUSE_BREAK = re.compile(r"[,;]\s+(?:men|och|samt|medan|eftersom)\s+|;\s*")
 # `… höjs från 900 000 kronor till 1 025 000 kronor`, `höjs till 1 350 000 kronor per år`.
 _NEW_LEVEL = re.compile(r"\btill\s*(?:totalt\s*|sammanlagt\s*|cirka\s*|ca\.?\s*)?$")
 
@@ -175,7 +179,8 @@ _NEW_LEVEL = re.compile(r"\btill\s*(?:totalt\s*|sammanlagt\s*|cirka\s*|ca\.?\s*)
 _CHANGE_CUES = ("tidigare", "foregaende", "jamfort med", "nuvarande partnerskapet", "nuvarande overenskommelsen",
                 "nuvarande avtalet", "okning", "okat med", "okar med", "hojning", "hojs",
                 "besparing", "minskat med", "minskar med", "sankning", "utokas med", "uppraknas med",
-                "i dag", "idag", "hittills har", "fram till nu")
+                "i dag", "idag", "hittills har", "fram till nu", "forra", "minska", "minskas", "minskning", "bidraget var", "bidrag var",
+                "ersattningen var", "var stadens bidrag", "var kommunens bidrag", "var regionens bidrag")
 
 
 ROLE_CUES = {
@@ -184,14 +189,14 @@ ROLE_CUES = {
     for extra in [
         {
             "total": ("omfattning", "omfattar", "totala budget", "totalbudget", "ekonomiska ramen", "ekonomisk ram",
-                      "budgeten for partnerskapet", "sammantaget"),
+                      "budgeten for partnerskapet", "sammantaget", "ekonomiska ram"),
             "public_contribution": ("erhaller", "erhalla", "bevilja", "beviljas", "beviljats", "finansierar",
                                     "ersatts med", "betalar", "anslag", "utbetalning", "kommunen med",
                                     "staden med", "regionen med", "forvaltningen med", "ekonomiskt stod",
                                     "ersattning om", "ersattning med", "bidrag om", "bidrag med",
                                     "bidrar med", "kommunens finansiering", "avsatts", "avsatter", "lamnar ett",
                                     "utgar", "kostnaden om", "kostnaden for", "medfinansierar", "medfinansiera",
-                                    "bidra med", "budgeterat"),
+                                    "bidra med", "budgeterat", "betalas", "kommunens kostnad", "regionens kostnad", "stadens kostnad"),
             "civil_contribution": ("ideellt arbetade timmar vilket motsvarar", "ideella insatser",
                                    "ideellt arbete", "ideella arbete", "ideella arbetet", "ideella krafter", "vardet av de ideella",
                                    "foreningen bidrar", "foreningens insats", "foreningens bidrag",
@@ -231,6 +236,66 @@ _GIVER_RES = {"public_contribution": _giver_re(_PUBLIC_GIVER), "civil_contributi
 _CHANGE_RE = re.compile(r"\b(?:" + "|".join(re.escape(fold(cue)) for cue in _CHANGE_CUES) + r")\b")
 
 
+# `SEK 950 000 per år`: the unit written before the number. Turned round in place (`950 000 sek`, the
+# same length), so offsets into the text stay right.
+_UNIT_BEFORE = re.compile(r"\b(sek|kr\.?)([ \t]+)(\d{1,3}(?:[ .]\d{3})+|\d{4,})(?![\d,.]*[ \t]*(?:kr\b|kronor|sek\b|:-))")
+
+
+# A part of a year (`för hösten 2025`, `2019 (juli–december)`, `för perioden september–december 2025`):
+# an amount for it is paid once, not per year. Kept apart from None so that no other mention of the
+# sum lends it a `year`; it is written None in the record.
+PART_YEAR = "part"
+_MONTHS = ("januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober",
+           "november", "december")
+_MONTH = "(" + "|".join(_MONTHS) + ")"
+_PART_YEAR_RE = re.compile(
+    r"\b(?:hosten|varen|hostterminen|varterminen|resten av aret|resterande del av aret)\b"
+    rf"|\b(?:\d{{1,2}}\s+)?{_MONTH}\s*[-–]\s*(?:\d{{1,2}}\s+)?{_MONTH}\b"
+)
+
+
+_SUM_ROW = re.compile(r"\s*(?:summa|totalt|sammanlagt|total)\s*[:\t ]*")
+
+
+def _sum_row(folded: str, rows: list[AmountMatch], role: str, per: str | None, how: str) -> tuple[str, str | None, str]:
+    """Give (role, per, how) of a `Summa` row from the rows above it (record.md): a year table's sum is
+    the total of whoever's money the rows are; a financing table's sum of public and civil is the yearly total.
+    """
+    told = {a.role for a in rows if a.how == "cue"}
+    by_year = sum(bool(re.match(r"\s*(?:19|20)\d\d\b", folded[folded.rfind("\n", 0, a.start) + 1:a.start])) for a in rows)
+    if by_year >= 2 and len(told) == 1:
+        return told.pop(), "total", "cue"
+    if {"public_contribution", "civil_contribution"} <= told and all(a.per == "year" for a in rows):
+        return "total", "year", "cue"
+    return role, per, how
+
+
+def _part_year(window: str) -> bool:
+    """Tell whether the words before an amount name a part of one year.
+
+    >>> _part_year("for perioden 1 juli - 31 december 2019 betalas"), _part_year("2019 (juli–december)\t")
+    (True, True)
+    >>> _part_year("for perioden 1 januari - 31 december 2024"), _part_year("for 1 juli 2024 - 30 juni 2026")
+    (False, False)
+    """
+    for m in _PART_YEAR_RE.finditer(window):
+        if not m[1]:
+            return True
+        first, last = _MONTHS.index(m[1]), _MONTHS.index(m[2])
+        if first < last and (first, last) != (0, 11):
+            return True
+    return False
+
+
+def _unit_after(folded: str) -> str:
+    """Give folded text with `sek 950 000` written `950 000 sek` (same length).
+
+    >>> _unit_after("med sek 950 000 per ar")
+    'med 950 000 sek per ar'
+    """
+    return _UNIT_BEFORE.sub(lambda m: m[3] + m[2] + m[1], folded)
+
+
 def locate(text: str) -> list[AmountMatch]:
     """Give every money amount in text, with its per and role.
 
@@ -239,7 +304,7 @@ def locate(text: str) -> list[AmountMatch]:
     >>> locate("Antal ärenden 765 867 707 och 1 500 timmar, 34 procent, år 2023, SFS 1976:580")
     []
     """
-    folded = fold_text(text)
+    folded = _unit_after(fold_text(text))
     found: list[AmountMatch] = []
     previous_end = 0
     for m in AMOUNT_RE.finditer(folded):
@@ -252,8 +317,8 @@ def locate(text: str) -> list[AmountMatch]:
         else:
             end = m.end()
         sek = _value(m)
-        if not sek:
-            continue
+        if not sek or _YEAR_BEFORE_HEADER.fullmatch(folded, m.start(), m.start(4)):
+            continue  # `Finansiering per år från 2024<TAB>Kronor`: a year, and the unit heads a column
         start = m.start()
         sentence_start, sentence_end = _sentence(folded, start, end)
         clause_floor = max(previous_end, sentence_start)
@@ -267,6 +332,12 @@ def locate(text: str) -> list[AmountMatch]:
         if restated and role in ("total", "other"):
             role, how = found[-1].role, found[-1].how
         per = _per(folded, start, end, sentence_start, sentence_end, role, after)
+        if _SUM_ROW.fullmatch(window):
+            role, per, how = _sum_row(folded, [a for a in found if a.end > sentence_start], role, per, how)
+        if _part_year(window) and not _PER_YEAR_AFTER.match(after):
+            per = PART_YEAR  # `För höstterminen 2025 betalas 187 500 kronor ut`: not a yearly figure
+            if how == "default" and any(a.role == "public_contribution" and start - a.end < 400 for a in found[-3:]):
+                role, how = "public_contribution", "cue"  # `För hösten 2025 blir det 187 500 kronor`
         if restated and found[-1].per == "year":
             per = "total"  # `1 mnkr per år, sammanlagt 3 mnkr`: the sum over the period
         found.append(AmountMatch(start, end, sek, per, role, how))
@@ -418,7 +489,9 @@ def _telling_mentions(found: list[AmountMatch]) -> list[AmountMatch]:
     chosen = []
     for mentions in by_sek.values():
         best = min(mentions, key=lambda m: _HOW_RANK[m.how])
-        if best.per is None:
+        if any(m.per == PART_YEAR for m in mentions):
+            best = AmountMatch(best.start, best.end, best.sek, None, best.role, best.how)
+        elif best.per is None:
             per = next((m.per for m in mentions if m.per), None)
             if per:
                 best = AmountMatch(best.start, best.end, best.sek, per, best.role, best.how)
