@@ -55,6 +55,8 @@ EXAMPLES = [
     pytest.param("KOMMUNSTYRELSEN 2018-04-05 Dnr KS 2018/14\n", "2018-04-05", None, id="own-caps-letterhead"),
     pytest.param("Datum\tDnr\n2018-04-05\tKS 2018/14\n", "2018-04-05", None, id="own-tab-table"),
     pytest.param("Handläggare: Venemalm Sofia\n", None, "Sofia Venemalm", id="own-surname-first-labelled"),
+    pytest.param("Beslutsinstans: Arbetsmarknadsnämnden\nBeslutsdatum:    2021-11-17 (planerat)\nHandling: Tjänsteskrivelse\n"
+                 "Datum:           2021-10-11\n", "2021-10-11", None, id="issue9-planned-decision-date"),
     pytest.param("Datum: 20150812\n", "2015-08-12", None, id="issue3-compact-date"),
     pytest.param("Datum: 8/2 2016\n", "2016-02-08", None, id="own-slash-date"),
     pytest.param("Datum: den 31 mars 2014\n", "2014-03-31", None, id="issue3-written-date"),

@@ -137,6 +137,9 @@ def _line_labels(folded: str, start: int, end: int) -> list[str] | None:
     return [_LABELS[m[1]] for m in found]
 
 
+_PLANNED = re.compile(r"\b(?:planerat|planerad|preliminart|preliminar|prel\.|forslag|preliminart)\b")
+
+
 def _inline(text: str, folded: str, start: int, end: int, fields: dict) -> None:
     m = LABEL_RE.match(folded, start + len(folded[start:end]) - len(folded[start:end].lstrip(" \t|*#")))
     if not m:
@@ -145,7 +148,8 @@ def _inline(text: str, folded: str, start: int, end: int, fields: dict) -> None:
     value_start = m.end()
     if field == "date":
         dates = find_dates(text[value_start:end])
-        if dates:
+        # `Beslutsdatum: 2021-11-17 (planerat)`: a decision still to come is not the document's date
+        if dates and not _PLANNED.search(folded, value_start + dates[0][1], end):
             s, e, d = dates[0]
             fields.setdefault("date", []).append((value_start + s, value_start + e, d.isoformat()))
     elif field == "officer":

@@ -121,6 +121,25 @@ def legal_form(number: str) -> str | None:
     return sv.ORG_NUMBER_FORMS.get(number[:1])
 
 
+_COLUMN_LABEL_RE = re.compile(r"(?m)^[^\d\n]*\b(?:org(?:anisations)?[ .\-]*(?:nr|nummer)\.?|organisationsnumret)\b[^\d\n]*$")
+
+
+def _under_column(folded: str, start: int) -> bool:
+    """Tell whether a number stands in a table under an `Organisationsnummer` column header
+    (`Part | Organisationsnummer | Form` / `Föreningen X | 802502-6646 | Ideell förening`).
+
+    >>> t = "part organisationsnummer form\\nforeningen x 802502-6646 ideell forening\\n"
+    >>> _under_column(t, t.index("8025"))
+    True
+    """
+    window_start = start
+    for _ in range(6):  # the header stands at most a few rows above
+        window_start = folded.rfind("\n", 0, max(0, window_start - 1)) + 1
+        if window_start == 0:
+            break
+    return bool(_COLUMN_LABEL_RE.search(folded, window_start, folded.rfind("\n", 0, start) + 1))
+
+
 def locate(text: str) -> list[OrgNumberMatch]:
     """Give every organisation number in text, in order.
 
@@ -136,7 +155,7 @@ def locate(text: str) -> list[OrgNumberMatch]:
         if read is None:
             continue
         number, valid, repaired_from = read
-        labelled = bool(LABEL_RE.search(folded[max(0, m.start() - 40):m.start()]))
+        labelled = bool(LABEL_RE.search(folded[max(0, m.start() - 40):m.start()])) or _under_column(folded, m.start())
         hyphenated = not (m.group(1) + m.group(2)).isdigit() or "-" in m.group(0) or "–" in m.group(0)
         if not labelled:
             # Unlabelled: only a clean hyphenated number of a legal person (third digit >= 2).

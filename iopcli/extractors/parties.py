@@ -293,7 +293,7 @@ def _candidates(text: str, vocabulary: dict[str, str]) -> list[Candidate]:
             line_start, before = previous_start, text[previous_start:max(previous_start, previous_end)]
             before = before[: _ORG_LABEL_TAIL.search(fast_fold(before)).start()]
         before = before[: _LEGAL_FORM_TAIL.search(fast_fold(before)).start()]
-        if before[:1].islower() and line_start:
+        if before.lstrip()[:1].islower() and line_start:
             # `… med Sociala Företag i Småland ekonomisk` / `förening, org.nr …`: the name wrapped.
             line_start = text.rfind("\n", 0, line_start - 1) + 1
             before = text[line_start:number.start]
