@@ -77,6 +77,13 @@ PERIODS = [
     pytest.param("Avtalet gäller 2025-01-01- 2030-12-31. Det löper i fem år.", ("2025-01-01", "2030-12-31", 60),
                  id="seed004-stated-differs-from-dates"),
     pytest.param("Kommunen har sedan 2012-2015 samverkat med föreningen.", None, id="own-years-without-cue"),
+    pytest.param("Överenskommelsen löper sedan den 1 januari 2022. Den gäller nu till och med den 31 december 2025.",
+                 ("2022-01-01", "2025-12-31", None), id="issue9-start-and-end-apart"),
+    pytest.param("Partnerskapet ska gälla från och med den 1 september 2025 och tills vidare. För perioden "
+                 "september–december 2025 betalas 600 000 kronor ut.", ("2025-09-01", None, None),
+                 id="issue9-payment-months-are-not-the-period"),
+    pytest.param("Överenskommelsen gällde från och med den 1 januari 2022. Den förlängs till och med den 31 december 2026.",
+                 (None, "2026-12-31", None), id="issue9-extension-end-keeps-no-old-start"),
 ]
 
 
@@ -96,6 +103,8 @@ NOTICES = [
                  id="issue3-weeks"),
     pytest.param("Ömsesidig uppsägningstid om 3 månader gäller.", {"months": 3, "weeks": None}, id="own-digits"),
     pytest.param("Avtalet löper i sex månader.", None, id="own-duration-is-not-notice"),
+    pytest.param("Uppsägningen ska ske skriftligen senast den 30 juni 2025, dvs. sex månader före avtalstidens slut.",
+                 {"months": 6, "weeks": None}, id="issue9-months-before-the-end"),
     pytest.param("I överenskommelsen finns även möjligheten att i förtid säga upp överenskommelsen.", None,
                  id="seed004-no-notice-length"),
 ]
@@ -156,6 +165,19 @@ EXTENSIONS = [
                  {"kind": "option", "step_months": 24, "max_end": "2026-12-31", "notice_by": None}, id="dev-h10-komma-overens"),
     pytest.param("Sammanlagt tio partnerskap; sex av dem löper vidare 2019 och fyra har upphört.", None,
                  id="dev-h17-loper-vidare-is-not-a-renewal"),
+    pytest.param("Avtalet gäller 2023-01-01–2025-12-31. Den förlängs inte automatiskt men kan förlängas med högst ett år "
+                 "efter beslut i nämnden.", {"kind": "option", "step_months": 12, "max_end": "2026-12-31", "notice_by": None},
+                 id="issue9-negation-ends-at-men"),
+    pytest.param("Avtalet gäller 2023-01-01–2025-12-31. Den kan därefter förlängas med ett år i taget, dock högst två år.",
+                 {"kind": "option", "step_months": 12, "max_end": "2027-12-31", "notice_by": None}, id="issue9-repeated-with-cap"),
+    pytest.param("Överenskommelsen gäller 2023-01-01–2027-12-31 med möjlighet till förlängning med högst två år. "
+                 "Någon ytterligare möjlighet till förlängning finns inte.", None, id="issue9-no-further-extension"),
+    pytest.param("Görs ingen uppsägning förlängs överenskommelsen automatiskt med ett år, till och med den 31 december 2026, "
+                 "och därefter på samma sätt ett år i taget.", {"kind": "automatic", "step_months": 12, "max_end": None,
+                                                             "notice_by": None}, id="issue9-then-year-by-year-no-cap"),
+    pytest.param("Om någon vill avsluta samarbetet måste uppsägningen ske senast den 30 juni 2025. Annars förlängs "
+                 "överenskommelsen med ytterligare ett år.", {"kind": "automatic", "step_months": 12, "max_end": None,
+                                                              "notice_by": "06-30"}, id="issue9-annars-forlangs"),
     pytest.param("Socialförvaltningen har valt att ta fram en ny överenskommelse i stället för att förlänga befintlig.",
                  None, id="seed004-not-an-extension"),
     pytest.param("Socialnämnden ger förvaltningschefen rätt att besluta om eventuell förlängning av partnerskapet.",

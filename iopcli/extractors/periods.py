@@ -55,7 +55,8 @@ YEAR_RANGE_CUE_RE = re.compile(
 )
 START_CUE_RE = re.compile(
     r"(?:fran\s+och\s+med|fr\.?\s?o\.?\s?m\.?|from|fran|med\s+start|startar|borjar\s+galla|trad[ae]r?\s+i\s+kraft|"
-    r"trada\s+i\s+kraft|galla\s+fran|galler\s+fran|mellan|perioden)\s*(?:den\s+)?$"
+    r"trada\s+i\s+kraft|galla\s+fran|galler\s+fran|mellan|perioden|(?:loper|galler|har\s+lopt|har\s+gallt)\s+sedan)"
+    r"\s*(?:den\s+)?$"
 )
 # `upph[ode]r`: OCR reads the ö of upphör as d or é (`upphdr`).
 END_CUE_RE = re.compile(
@@ -69,7 +70,8 @@ NEW_CUE_RE = re.compile(
 )
 AGREEMENT_SUBJECT_RE = re.compile(r"\b(?:overenskommelsen|avtalet|partnerskapet|avtalstiden|avtalsperioden)\b")
 OLD_CUE_RE = re.compile(
-    r"\b(?:nuvarande|befintliga?|tidigare|foregaende|pagaende|loper\s+ut|lopte|sedan|forra|senaste|gallde|upphorde)\b"
+    r"\b(?:nuvarande|befintliga?|tidigare|foregaende|pagaende|loper\s+ut|lopte|(?<!loper\s)(?<!galler\s)sedan|forra|"
+    r"senaste|gallde|upphorde)\b"
 )
 CAP_CUE_RE = re.compile(r"(?:langst|senast|hogst|maximalt|max)\s+(?:[\w.]+\s+){0,4}$")
 # The latest end an extension can reach (`dock längst t.o.m. 2023-12-31`); `senast` there names a notice day.
@@ -81,15 +83,21 @@ OTHER_AGREEMENT_RE = re.compile(
     r"\b(?:berors\s+inte|paverkas\s+inte|omfattas\s+inte|avser\s+inte|den\s+overenskommelsen|det\s+avtalet|"
     r"den\s+andra\s+overenskommelsen|det\s+andra\s+avtalet|sex\s+av\s+dem|av\s+dem)\b"
 )
+# `någon ytterligare möjlighet till förlängning finns inte`: the agreement cannot be extended again.
+NO_FURTHER_RE = re.compile(
+    r"\b(?:ingen|nagon)\s+(?:ytterligare\s+)?(?:mojlighet\s+till\s+)?forlangning\w*\s+(?:finns|ges|medges)\s+inte\b"
+    r"|\bingen\s+ytterligare\s+(?:mojlighet\s+till\s+)?forlangning\b|\bkan\s+inte\s+forlangas\s+ytterligare\b"
+)
+MONEY_RE = re.compile(r"\d\s*(?:kr\b|kronor|tkr|mnkr|sek\b)|\bbetalas\b")
 # Words that make `löper vidare` a renewal rather than a mention of going on.
 RENEWAL_TERMS_RE = re.compile(r"\b(?:i\s+taget|i\s+sander|at\s+gangen|om\s+(?:\w+\s+){0,3}(?:inte|ingen|ej)|utan\s+uppsagning)\b")
 NOTICE_CUE = r"(?:uppsagningstid\w*|uppsagning\w*|varsel\w*|sag(?:s|as|a|er)\s+upp|avsag\w*)"
 AUTO_RE = re.compile(
-    r"automati\w*|loper\s+(?:darefter\s+)?vidare|forlangs\s+(?:darefter\s+|sedan\s+)?(?:med\s+)?[\w()\s]{0,50}?"
+    r"automati\w*|loper\s+(?:darefter\s+)?vidare|annars\s+forlangs|forlangs\s+(?:darefter\s+|sedan\s+)?(?:med\s+)?[\w()\s,]{0,50}?"
     r"(?:om\s+(?:\w+\s+){0,2}(?:inte|ingen|ej)|savida\s+(?:\w+\s+){0,2}(?:inte|ej)|utan\s+uppsagning)"
 )
 OPTION_RE = re.compile(
-    r"mojlighet\w*\s+(?:till|att|for)\s+(?:\w+\s+)?forlang|kan\s+(?:[\w.]+\s+){0,5}forlangas|"
+    r"mojlighet\w*\s+(?:till|att|for)\s+(?:\w+\s+)?forlang|(?:kan|kunna)\s+(?:[\w.]+\s+){0,5}forlangas|"
     r"kan\s+(?:\w+\s+){0,6}?(?:besluta\s+om\s+|komma\s+overens\s+om\s+att\s+)forlang\w*|"
     r"far\s+(?:darefter\s+)?forlangas|option\w*|ratt\s+att\s+forlanga|gar\s+att\s+forlanga|forlangnings\w*"
 )
@@ -166,7 +174,27 @@ def best_period(text: str, folded: str | None = None) -> Candidate | None:
     """
     folded = folded if folded is not None else fold_text(text)
     candidates = period_candidates(text, folded)
-    return max(candidates, key=lambda c: (c.score, -c.start), default=None)
+    best = max(candidates, key=lambda c: (c.score, -c.start), default=None)
+    if best and best.first is None and best.last:
+        return _with_start(text, folded, best, candidates)
+    return best
+
+
+def _with_start(text: str, folded: str, end_only: Candidate, candidates: list[Candidate]) -> Candidate:
+    """Give an end-only period (`Den gäller nu till och med den 31 december 2025`) the start that the
+    document states apart (`Överenskommelsen löper sedan den 1 januari 2022`), unless the end is an
+    extension's, whose period starts where the old one ended.
+    """
+    s_start, s_end = _sentence(text, end_only.start)
+    if re.search(r"forlang", folded[s_start:s_end]):
+        return end_only
+    starts = [c for c in candidates if c.first and c.last is None and c.first < end_only.last and c.score >= 15
+              and not OPEN_ENDED_RE.search(folded, c.start, c.end)]
+    if not starts:
+        return end_only
+    start = max(starts, key=lambda c: (c.score, -c.start))
+    return Candidate(min(start.start, end_only.start), max(start.end, end_only.end), start.first, end_only.last,
+                     end_only.months, end_only.score)
 
 
 def period_candidates(text: str, folded: str) -> list[Candidate]:
@@ -274,6 +302,9 @@ def find_notice(folded: str) -> tuple[int, int, dict] | None:
     patterns = (
         rf"{NUM}\s+(?P<unit>{_MONTHS}|{_WEEKS})\s+(?:\w+\s+)?{NOTICE_CUE}",
         rf"{NOTICE_CUE}(?:[^.\d]{{0,40}}?)\b{NUM}\s+(?P<unit>{_MONTHS}|{_WEEKS})\b",
+        # `uppsägningen ska ske senast den 30 juni 2025, dvs. sex månader före avtalstidens slut`
+        rf"{NOTICE_CUE}[^\n]{{0,120}}?\b{NUM}\s+(?P<unit>{_MONTHS}|{_WEEKS})\s+(?:fore|innan)\s+"
+        r"(?:avtals\w*|overenskommelsens\s+\w+|avtalets\s+\w+|periodens|den\s+lopande\s+\w+)\s*(?:slut|utgang|upphorande)?",
     )
     for pattern in patterns:
         for m in re.finditer(pattern, folded):
@@ -293,6 +324,8 @@ def find_extension(text: str, folded: str, period: Candidate | None) -> tuple[in
     >>> find_extension(t, fold(t), None)[2]
     {'kind': 'automatic', 'step_months': 12, 'max_end': '2027-12-31', 'notice_by': '09-30'}
     """
+    if NO_FURTHER_RE.search(folded):
+        return None
     best = None
     for kind, pattern, weight in (("automatic", AUTO_RE, 20), ("option", OPTION_RE, 10)):
         for m in pattern.finditer(folded):
@@ -304,8 +337,14 @@ def find_extension(text: str, folded: str, period: Candidate | None) -> tuple[in
                 score -= 15
             if not re.search(r"forlang|automati|vidare", folded[m.start():m.end() + 40]):
                 continue
-            if NEGATED_RE.search(folded, max(s_start, m.start() - 30), m.start()) or re.match(r"\s*(?:inte|ej)\b", folded[m.end():]):
+            negation_from = max(s_start, m.start() - 30)
+            but = list(re.finditer(r"\bmen\b", folded[negation_from:m.start()]))
+            if but:  # `Den förlängs inte automatiskt men kan förlängas`: the negation stops at `men`
+                negation_from += but[-1].end()
+            if NEGATED_RE.search(folded, negation_from, m.start()) or re.match(r"\s*(?:inte|ej)\b", folded[m.end():]):
                 continue  # `förlängs inte automatiskt`: no extension
+            if re.search(r"\bforlangdes\b", folded[s_start:m.end() + 10]):
+                score -= 15  # `förlängdes den automatiskt med ett år`: what happened, not the clause
             if OTHER_AGREEMENT_RE.search(folded, s_start, s_end):
                 continue  # a sentence about another agreement
             if kind == "automatic" and "vidare" in m[0] and not RENEWAL_TERMS_RE.search(folded, s_start, s_end):
@@ -338,7 +377,8 @@ def _extension_value(text: str, folded: str, kind: str, cue: int, sentence_end: 
     max_end = None
     for s, e, d in find_dates(text[cue:sentence_end]):
         if MAX_END_CUE_RE.search(folded[max(cue, cue + s - 30):cue + s]) or re.search(r"t\.?\s?o\.?\s?m\.?\s*$|till\s+och\s+med\s*$", folded[cue:cue + s]):
-            max_end = d
+            if not re.search(r"\bdarefter\b[^.]*\bi\s+taget\b", folded[cue + e:sentence_end]):
+                max_end = d
             break
     if max_end is None and sentence_start is not None:
         # `dock längst t.o.m. 2023-12-31 kan det förlängas`: a cap before the cue needs its own cap word
@@ -352,12 +392,28 @@ def _extension_value(text: str, folded: str, kind: str, cue: int, sentence_end: 
     repeated = re.search(r"\b(?:i\s+taget|i\s+sander|at\s+gangen)\b", folded[cue:sentence_end]) and not times
     if max_end is None and kind == "option" and step and period and period.last and not repeated:
         max_end = _add(period.last, step * (count or 1))
+    cap = re.search(rf"\b(?:dock|men|sammanlagt)\s+(?:som\s+)?(?:hogst|langst|maximalt|max)\s+{NUM}\s+(?P<unit>{_YEARS}|{_MONTHS})\b",
+                    folded[cue:sentence_end])
+    if max_end is None and cap and repeated and period and period.last:
+        max_end = _add(period.last, duration_months(cap["num"], cap["unit"]) or 0)  # `ett år i taget, dock högst två år`
     notice_by = None
     next_end = _sentence(text, sentence_end + 1)[1] if sentence_end < len(text) else sentence_end
     for s, e, month, day in find_day_months(text[cue:next_end]):
+        own_line = folded[max(cue, folded.rfind("\n", 0, cue + s) + 1, folded.rfind(". ", 0, cue + s) + 1):cue + s]
+        if cue + s > sentence_end and not re.search(r"beslut|uppsag|sag\w*\s+upp|forlang|avsluta", own_line):
+            continue  # `Församlingen lämnar en verksamhetsberättelse senast den 31 mars`: another duty's day
         if re.search(r"senast\w*\s*$|fore\s*$", folded[max(cue, cue + s - 12):cue + s]):
             notice_by = f"{month:02d}-{day:02d}"
             break
+    if notice_by is None and sentence_start and re.match(r"\s*(?:annars|i\s+annat\s+fall|om\s+sa\s+inte\s+sker)\b",
+                                                         folded[sentence_start:]):
+        # `Uppsägningen ska ske senast den 30 juni 2025. Annars förlängs …`: the notice day stands before
+        previous_start = _sentence(text, max(0, sentence_start - 2))[0]
+        if re.search(NOTICE_CUE, folded[previous_start:sentence_start]):
+            for s, e, d in find_dates(text[previous_start:sentence_start]):
+                if re.search(r"senast\w*\s*(?:den\s*)?$", folded[max(previous_start, previous_start + s - 16):previous_start + s]):
+                    notice_by = f"{d.month:02d}-{d.day:02d}"
+                    break
     return {"kind": kind, "step_months": step, "max_end": max_end.isoformat() if max_end else None,
             "notice_by": notice_by}
 
@@ -406,6 +462,9 @@ def _context_score(text: str, folded: str, start: int, end: int) -> int:
         score += 5  # `Överenskommelsen gäller under perioden …` over `För perioden … utgår 125 000:-`
     if OLD_CUE_RE.search(before) or OLD_CUE_RE.search(folded, start, min(s_end, end + 25)):
         score -= 25
+    if MONEY_RE.search(folded, s_start, s_end) and not re.search(
+            r"\b(?:overenskommelsen|avtalet|partnerskapet|avtalstiden|avtalsperioden|galler|galla|gala)\b", folded[s_start:s_end]):
+        score -= 20  # `För perioden september–december 2025 betalas 600 000 kronor ut`: a payment's months
     return score
 
 
@@ -413,8 +472,10 @@ def _sentence(text: str, position: int) -> tuple[int, int]:
     """Give (start, end) of the sentence, list item or paragraph that holds position."""
     boundary = re.compile(r"[.!?](?=\s+[A-ZÅÄÖ])|\n\s*\n|\n(?=\s*(?:\d+\.|[-•*])\s)")
     start = 0
-    for m in boundary.finditer(text, max(0, position - 600), position):
-        start = m.end()
+    # (the search runs a little past position: `. Annars` ends a sentence only with the capital in view)
+    for m in boundary.finditer(text, max(0, position - 600), min(len(text), position + 2)):
+        if m.end() <= position:
+            start = m.end()
     m = boundary.search(text, position)
     return start, m.start() + 1 if m else len(text)
 
