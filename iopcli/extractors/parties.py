@@ -476,13 +476,23 @@ def _merge_cut_names(groups: list[list[Candidate]]) -> list[list[Candidate]]:
     def words(candidate: Candidate) -> list[str]:
         return fold(candidate.name).split()
 
+    def begins(short: list[str], full: list[str]) -> bool:
+        # whole words, the last perhaps cut inside (`Brottsofferj` / `ouren`: a word split at a line end)
+        return len(full) >= len(short) and full[:len(short) - 1] == short[:-1] and (
+            full[len(short) - 1] == short[-1] and len(full) > len(short)
+            or len(short[-1]) >= 6 and full[len(short) - 1].startswith(short[-1]) and full[len(short) - 1] != short[-1])
+
+    def ends(short: list[str], full: list[str]) -> bool:
+        # `LP-föreningen` for `Finspångs Ekumeniska LP-förening`: the name's own last word, definite
+        return len(short) == 1 and len(full) > 1 and "-" in short[0] and _key_word(short[0]) == _key_word(full[-1])
+
     kept = list(groups)
     for group in groups:
         if any(c.org_number for c in group):
             continue
         cut = [words(c) for c in group]
         fuller = [other for other in kept if other is not group and any(
-            len(w) > len(short) and w[:len(short)] == short for short in cut for w in map(words, other))]
+            begins(short, w) or ends(short, w) for short in cut for w in map(words, other))]
         if len(fuller) == 1:
             fuller[0].extend(group)
             kept.remove(group)
