@@ -61,6 +61,14 @@ def test_municipality_table(text, expected):
     pytest.param("Nämnden beslutar", None, id="own-bare-namnden"),
     pytest.param("Kultur-, idrotts- och fritidsnämnden\n\nFörslag till beslut", "Kultur-, idrotts- och fritidsnämnden", id="own-comma-list-compound"),
     pytest.param("Region Örebro län\nRegionala utvecklingsnämnden\nDnr: RVK 2020/9", "Regionala utvecklingsnämnden", id="own-adjective-namnd"),
+    pytest.param("Beslutsinstans: Arbete och välfärdsnämnden\n\nArbete och välfärdsnämnden föreslås besluta", "Arbete och välfärdsnämnden",
+                 id="issue9-two-nouns-no-hyphen"),
+    pytest.param("Kommunen och socialnämnden har kommit överens.", "Socialnämnden", id="issue9-kommunen-och-is-not-a-name"),
+    pytest.param("Protokoll, nämnden för arbete och välfärd, 2020-11-25\nNämnden för arbete och välfärd beslutar", "Nämnden för arbete och välfärd",
+                 id="issue9-namnden-for"),
+    pytest.param("Ärendet återremitteras till nämnden för komplettering.", None, id="issue9-namnden-for-an-errand"),
+    pytest.param("Till Social resursnämnden\n", "Social resursnämnden", id="issue9-social-resursnamnden"),
+    pytest.param("Socialnämnden Centrum beslutar", "Socialnämnden Centrum", id="issue9-goteborg-area"),
 ])
 def test_authority_table(text, expected):
     assert value(text, "authority") == expected

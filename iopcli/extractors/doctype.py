@@ -184,12 +184,13 @@ def find_municipality(text: str) -> tuple[int, int, str] | None:
 # `Socialnämnden`, `Social- och omsorgsnämnden`, `Kultur-, idrotts- och fritidsnämnden`,
 # `Regionala utvecklingsnämnden` (an adjective that belongs to the name).
 _AUTHORITY_RE = re.compile(
-    r"(?<![\w-])((?:(?:regionala|tekniska|gemensamma|sociala)\s+)?(?:(?:[a-z]+-,\s+)*[a-z]+-\s+(?:och|samt|&)\s+)?"
-    r"(?:[a-z]{2,}|(?<=regionala )|(?<=tekniska )|(?<=gemensamma )|(?<=sociala ))(?:namnd(?:en)?|styre[il]sen))(s)?(?![\w-])"
+    r"(?<![\w-])((?:(?:regionala|tekniska|gemensamma|sociala|social)\s+)?(?:(?:[a-z]+-,\s+)*[a-z]+-\s+(?:och|samt|&)\s+)?"
+    r"(?:[a-z]{2,}|(?<=regionala )|(?<=tekniska )|(?<=gemensamma )|(?<=sociala )|(?<=social ))(?:namnd(?:en)?|styre[il]sen))(s)?(?![\w-])"
 )
 # A stadsdelsnämnd carries its district: `Spånga-Tensta stadsdelsnämnd`, `Stadsdelsnämnden Västra Hisingen`.
 _PLACE_WORDS = r"[A-ZÅÄÖ][a-zåäöé]+(?:[ -][A-ZÅÄÖ][a-zåäöé]+)?"
 _DISTRICT_BEFORE = re.compile(rf"(?<![\w-])({_PLACE_WORDS})[ \t]+$")
+_SOCIAL_AREA_AFTER = re.compile(r"[ \t]+(Centrum|Nordost|Hisingen|Sydväst)(?![\w-])")
 _DISTRICT_AFTER = re.compile(rf"[ \t]+({_PLACE_WORDS})(?![\w-])")
 _AUTHORITY_BONUS = (
     (re.compile(r"(?:^|\n)\s*till\s*:?\s*$"), 6),          # `Till\nSocialnämnden`
@@ -254,6 +255,30 @@ def _segment_exact(folded: str) -> list[str] | None:
     return None
 
 
+# Names the plain pattern misses: `Arbete och välfärdsnämnden` (two nouns, no hyphen, the first written with a
+# capital) and `Nämnden för arbete och välfärd`.
+_AND_AUTHORITY_RE = re.compile(r"(?<![\w-])([a-z]{4,}\s+(?:och|samt)\s+[a-z]{3,}namnd(?:en)?)(s)?(?![\w-])")
+_FOR_AUTHORITY_RE = re.compile(r"(?<![\w-])(namnden\s+for\s+([a-z]{4,})(?:\s+(?:och|samt)\s+([a-z]{4,}))?)(?![\w-])")
+_NOT_A_NAME_WORD = re.compile(
+    r"^(?:kommun\w*|stad\w*|region\w*|forvaltning\w*|forening\w*|parter\w*|\w*namnd\w*|\w*styrelse\w*|"
+    r"komplettering|beslut|yttrande|kannedom|handlaggning|godkannande|information|beredning|atgard|att|den|det|"
+    r"ny|nytt|vidare|fortsatt)$"
+)
+
+
+def _authority_matches(text: str, folded: str) -> list[re.Match]:
+    """Give the matches of every form of nämnd name, in text order."""
+    found = list(_AUTHORITY_RE.finditer(folded))
+    for m in _AND_AUTHORITY_RE.finditer(folded):
+        first = m[1].split()[0]
+        if text[m.start(1)].isupper() and not _NOT_A_NAME_WORD.match(first):
+            found = [f for f in found if not (f.start(1) < m.end(1) and m.start(1) < f.end(1))] + [m]
+    for m in _FOR_AUTHORITY_RE.finditer(folded):
+        if not any(w and _NOT_A_NAME_WORD.match(w) for w in (m[2], m[3])):
+            found.append(m)
+    return sorted(found, key=lambda m: m.start())
+
+
 def find_authority(text: str) -> tuple[int, int, str] | None:
     """Give (start, end, name) of the nämnd/styrelse the document is addressed to or binds.
 
@@ -269,13 +294,15 @@ def find_authority(text: str) -> tuple[int, int, str] | None:
     folded = fold_text(text)
     scores: Counter[str] = Counter()
     first: dict[str, tuple[int, int]] = {}
-    for m in _AUTHORITY_RE.finditer(folded):
+    for m in _authority_matches(text, folded):
         name = restore_authority_name(text[m.start(1):m.end(1)])
         if fold(name) in ("namnden", "namnd", "styrelsen"):
             continue
         start, end = m.start(1), m.end(1)
         if fold(name) == "stadsdelsnamnden" and (district := _DISTRICT_AFTER.match(text, m.end())):
             name, end = f"{name} {district[1]}", district.end(1)
+        elif fold(name) == "socialnamnden" and (area := _SOCIAL_AREA_AFTER.match(text, m.end())):
+            name, end = f"{name} {area[1]}", area.end(1)  # Göteborg's four: `Socialnämnden Centrum`
         elif fold(name) == "stadsdelsnamnd" and (district := _DISTRICT_BEFORE.search(text, max(0, m.start() - 40), m.start())):
             name, start = f"{district[1]} {name.lower()}", district.start(1)
         points = 1
