@@ -20,6 +20,8 @@ def value(text, kind):
 @pytest.mark.parametrize("text, expected", [
     pytest.param("Tjänsteskrivelse\n2025-01-01\nSocialnämnden", "tjansteskrivelse", id="issue3-tjansteskrivelse"),
     pytest.param("TJÄNSTEUTLÅTANDE\nDnr KS 2018/14", "tjansteskrivelse", id="issue3-tjansteutlatande"),
+    pytest.param("Från: Sara Lindqvist <sara@jonkoping.se>\nSkickat: 2025-04-14 10:12\nTill: Maria\nÄmne: Överenskommelse "
+                 "språkcafé\n\nHej! Överenskommelsen och protokollet bifogas.", "other", id="issue9-e-mail-is-other"),
     pytest.param("Protokollsutdrag\nSocialnämnden\n§ 63/20\nIOP med X", "protokoll", id="issue3-protokollsutdrag"),
     pytest.param("§ 63/20\nIdéburet offentligt partnerskap\nBeslut\nJusterandes signatur", "protokoll", id="issue3-paragraph"),
     pytest.param("Överenskommelse\nom idéburet offentligt partnerskap\n\nParter\n", "overenskommelse", id="issue3-overenskommelse"),

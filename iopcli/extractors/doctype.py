@@ -47,6 +47,10 @@ _TYPE_RES = tuple((re.compile(pattern, re.M), kind, weight) for pattern, kind, w
 _TOP = 600  # characters of letterhead where a title counts double
 
 
+# The head of an e-mail as a mail client prints it (readers.MAIL_HEADERS): `Från: …` then `Ämne: …`.
+_MAIL_HEAD = re.compile(r"\s*(fran|from):[^\n]*\n(?:[^\n]*\n){0,6}?\s*(?:amne|subject):", re.I)
+
+
 def find_doc_type(text: str) -> tuple[int, int, str] | None:
     """Give (start, end, doc_type) for the strongest cue of the document's type, or None.
 
@@ -60,6 +64,9 @@ def find_doc_type(text: str) -> tuple[int, int, str] | None:
     True
     """
     folded = fold_text(text)
+    mail = _MAIL_HEAD.match(folded)
+    if mail:  # an e-mail is a letter about the partnership, whatever the documents it speaks of
+        return mail.start(1), mail.end(1), "other"
     scores: Counter[str] = Counter()
     best: dict[str, tuple[int, int, int]] = {}
     for pattern, kind, weight in _TYPE_RES:
