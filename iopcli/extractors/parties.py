@@ -216,6 +216,8 @@ def _wrapped_name_start(text: str, line_start: int, vocabulary: dict[str, str]) 
     previous = text[previous_start:line_start - 1]
     if not previous.strip() or previous.rstrip()[-1:] in ".:;!?)":
         return line_start
+    if re.search(r"\b\d{3}\s?\d{2}\s+\S+\s*$|,\s*\S+\s*$", previous):
+        return line_start  # an address line (`Box 41, 221 00 Lund`) or a list item ends there, not a name
     words = list(re.finditer(r"[^\s,;:()]+", previous))
     start = None
     for index in range(len(words) - 1, -1, -1):
