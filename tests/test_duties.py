@@ -57,6 +57,12 @@ def recurring(text):
                  id="dev-h17-aterkommer"),
     pytest.param("Föreningen ska, om den vill förlänga, säga upp avtalet senast den 30 juni 2025.", [],
                  id="issue9-notice-day-not-a-duty"),
+    pytest.param("Vi behöver era synpunkter på texten senast måndag den 2 juni 2025.", ["2025-06-02"], id="issue9-weekday"),
+    pytest.param("En halvtidsavstämning av den förlängda perioden ska vara klar senast den 31 oktober 2025.", ["2025-10-31"],
+                 id="issue9-forlangda-is-not-renewal"),
+    pytest.param("Föreningen tar tillsammans med skolorna fram en plan\nför läsårets grupper senast den 15 september 2025.",
+                 ["2025-09-15"], id="issue9-tar-fram"),
+    pytest.param("Vi behöver ha det undertecknade exemplaret senast den 15 december 2023.", ["2023-12-15"], id="issue9-behover"),
     pytest.param("Kommunfullmäktige beslutade om riktlinjer för IOP i januari 2016.", [], id="seed002-history-month"),
     pytest.param("Nämnden ingick i mars 2016 ett partnerskap och ska få en rapport.", [], id="own07-history-month"),
 ])

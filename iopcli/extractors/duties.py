@@ -123,11 +123,14 @@ _QUARTER_RE = re.compile(
 _TERTIAL_RE = re.compile(r"\b(f[ode]rsta|andra|tredje|sista)\s+tertialet\s+((?:19|20)\d\d)\b")
 _HALF_RE = re.compile(r"\b(f[ode]rsta|andra|sista)\s+halvaret\s+((?:19|20)\d\d)\b")
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
-_DEADLINE_CUE_BEFORE = re.compile(r"\b(?:senast|senaste|innan|fore|forst|inom)\s+(?:den\s+|per\s+)?$")
+_DEADLINE_CUE_BEFORE = re.compile(
+    r"\b(?:senast|senaste|innan|fore|forst|inom)\s+(?:(?:mandag|tisdag|onsdag|torsdag|fredag|lordag|sondag)(?:en)?\s+)?"
+    r"(?:den\s+|per\s+)?$"
+)
 _DUTY_CUE = re.compile(
     r"\b(?:[a-z]*rapport\w*|[a-z]*redovis\w*|utvarder\w*|uppfolj\w*|[a-z]*berattelse\w*|lamna\w*|inkomm\w*|"
     r"inlamna\w*|skicka\w*|presentera\w*|avstamning\w*|ansok\w*|beslut\w*|mote|moten|revider\w*|tas fram|"
-    r"upprattas|genomfor\w*|ska ske|skall ske|ansvarar)"
+    r"upprattas|genomfor\w*|ska ske|skall ske|ansvarar|behover|tar\s+(?:[a-z]+\s+){0,6}fram|plan(?:en)?\b)"
 )
 # `hur många möten som ska hållas varje år`: a question about the duty, not the duty (when it comes first).
 _ASKS_HOW_OFTEN = re.compile(r"\bhur\s+(?:manga|ofta)\b")
@@ -168,7 +171,7 @@ _DUTY_VERB = re.compile(
 )
 # Words of notice, renewal or the period's end: a dated phrase, or a sentence, about them is not a duty.
 _NOTICE_CONTEXT = re.compile(
-    r"\b(?:sags upp|sagas upp|saga upp|sager upp|sags\s+\w+\s+upp|uppsag\w*|forlang\w*|forlangning\w*|loper ut|upphor\w*|"
+    r"\b(?:sags upp|sagas upp|saga upp|sager upp|sags\s+\w+\s+upp|uppsag\w*|forlang(?!da\b)\w*|loper ut|upphor\w*|"
     r"galler till|galler fran|galler under|galler t\.?o\.?m|tradde i kraft|trader i kraft)\b"
 )
 # A sentence that sets a duty: a duty word, or an obligation (`Parterna ska senast den 31 mars 2021 inleda …`).
