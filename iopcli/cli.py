@@ -119,6 +119,7 @@ def ingest(
     db: DbOption = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar; only failures and the summary.")] = False,
     ocr: Annotated[OcrMode, typer.Option(help="OCR scanned pages: auto (only pages without text), always, never.")] = OcrMode.auto,
+    ocr_max_pages: Annotated[Optional[int], typer.Option(min=1, help="OCR at most this many pages of a PDF; the rest are noted, not read.")] = None,
     as_json: JsonOption = False,
 ) -> None:
     """Read PDF, Word, text, Markdown and HTML files into the catalogue.
@@ -135,7 +136,7 @@ def ingest(
                 if not path.exists():
                     raise UsageError(f"{path}: no such file or folder")
             with _open(db, create=True) as catalogue:
-                ocr_reader = _ocr_reader(ocr, catalogue.path)
+                ocr_reader = _ocr_reader(ocr, catalogue.path, ocr_max_pages)
                 show_progress = not quiet and not as_json and out.is_terminal
                 if show_progress:
                     summary = _ingest_with_progress(pipeline, catalogue, paths, ocr_reader)
@@ -183,14 +184,20 @@ def _ingest_with_progress(pipeline, catalogue, paths, ocr_reader):
         def progress(path: Path, done: int, total: int) -> None:
             bar.update(task, completed=done, total=total, description=_escape(path.name))
 
+        def ocr_progress(path: Path, done: int, total: int) -> None:
+            # A long scan holds one file for minutes: its pages move the description.
+            bar.update(task, description=_escape(f"{path.name}: OCR page {done} of {total}"))
+
+        if ocr_reader is not None:
+            ocr_reader.progress = ocr_progress
         return pipeline.ingest(catalogue, paths, progress=progress, ocr=ocr_reader)
 
 
-def _ocr_reader(mode: OcrMode, db_file: Path):
+def _ocr_reader(mode: OcrMode, db_file: Path, max_pages: int | None = None):
     """Give the OCR callable the readers use, or None when OCR is off."""
     from iopcli.ingest import ocr_reader
 
-    return ocr_reader(mode.value, cache_dir=Path(str(db_file) + ".ocr-cache"))
+    return ocr_reader(mode.value, cache_dir=Path(str(db_file) + ".ocr-cache"), max_pages=max_pages)
 
 
 # --- extract ----------------------------------------------------------------------------------

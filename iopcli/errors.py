@@ -19,3 +19,11 @@ class NotFound(IopError):
 
 class UsageError(IopError):
     """The command's arguments do not make sense together; exit code 2."""
+
+
+class OcrUnavailable(IopError):
+    """Tesseract (or any language model for it) is not installed, so scans cannot be read."""
+
+
+class OcrFailed(IopError):
+    """Tesseract ran but could not recognise a page (damaged image, timeout)."""

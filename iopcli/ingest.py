@@ -182,14 +182,18 @@ class OcrReader:
     """The OCR the readers call: (path, data, pages) -> {page: text}, cached by file hash.
 
     mode "auto" recognises only pages without a text layer; "always" every page of a PDF.
+    `max_pages` caps the pages read in one PDF (the reader says which were left); `progress`, when
+    set, is called as (path, pages done, pages to do) while a PDF's pages are recognised.
     """
 
-    def __init__(self, mode: str, cache_dir: Path | None):
+    def __init__(self, mode: str, cache_dir: Path | None, max_pages: int | None = None):
         from iopcli import ocr
 
         self.mode = mode
         self.cache = ocr.OcrCache(cache_dir) if cache_dir else None
         self.all_pages = mode == "always"
+        self.max_pages = max_pages
+        self.progress = None
         self.language_warning = ocr.ocr_language()[1]
 
     def __call__(self, path: Path, data: bytes, pages: list[int]) -> dict[int, str]:
@@ -199,13 +203,15 @@ class OcrReader:
         if readers.file_type(path) == "image":
             texts = ocr.ocr_image_pages(path, cache=self.cache, sha256=sha256)
             return {number: text for number, text in enumerate(texts, 1)}
-        return ocr.ocr_pdf_pages(path, pages, cache=self.cache, sha256=sha256)
+        report = self.progress
+        progress = (lambda done, total: report(path, done, total)) if report else None
+        return ocr.ocr_pdf_pages(path, pages, cache=self.cache, sha256=sha256, progress=progress)
 
 
-def ocr_reader(mode: str, cache_dir: Path | None) -> OcrReader | None:
+def ocr_reader(mode: str, cache_dir: Path | None, max_pages: int | None = None) -> OcrReader | None:
     """Give the OCR reader for a mode, or None when OCR is off or Tesseract is not installed."""
     from iopcli import ocr
 
     if mode == "never" or not ocr.tesseract_available():
         return None
-    return OcrReader(mode, cache_dir)
+    return OcrReader(mode, cache_dir, max_pages)

@@ -151,10 +151,17 @@ def _read_pdf(path: Path, data: bytes, ocr) -> tuple[list[str], bool, tuple[str,
     if ocr is None:
         return pages, False, ("no text layer; needs OCR" if len(scanned) == len(pages)
                               else f"pages {_page_list(scanned)} have no text layer; they need OCR",)
-    recognised = ocr(path, data, scanned)
+    # A limit (--ocr-max-pages) keeps a 3,000-page scan from holding the ingest for hours.
+    limit = getattr(ocr, "max_pages", None)
+    read, left = (scanned[:limit], scanned[limit:]) if limit is not None else (scanned, [])
+    recognised = ocr(path, data, read)
     for number, text in recognised.items():
         pages[number - 1] = normalise(text)
-    return pages, True, _ocr_warnings(ocr, scanned)
+    warnings = _ocr_warnings(ocr, read)
+    if left:
+        warnings += (f"pages {_page_list(left)} not read: over the OCR limit of {limit} pages "
+                     "(--ocr-max-pages)",)
+    return pages, True, warnings
 
 
 # PDFium's load error codes (FPDF_ERR_*), as the user's reason.

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from PIL import Image, ImageDraw, ImageFilter, ImageFont
 
-from iopcli import ocr
+from iopcli import ocr, pageimage
 
 DPI = 300
 FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
@@ -301,8 +301,9 @@ def test_fake_pages_get_omp_limit_and_each_their_own_text(scans, tmp_path, monke
     monkeypatch.setenv("PATH", f"{tmp_path}{os.pathsep}{os.environ['PATH']}")
     pages = ocr.ocr_pdf_pages(str(scans["pdf"]), [2, 1, 2], dpi=150)
     assert sorted(pages) == [1, 2]
-    # one run per page, the form feed that ends Tesseract's page stripped
-    assert pages[1] == "args: stdin OUT -l swe --dpi 150 --psm 3 txt tsv\nomp=1"
+    # one run per page, the form feed that ends Tesseract's page stripped; a scanned page is read
+    # at its own resolution (300 dpi), whatever resolution other pages would be rendered at
+    assert pages[1] == "args: stdin OUT -l swe --dpi 300 --psm 3 txt tsv\nomp=1"
 
 
 @pytest.mark.parametrize("langs, confidence, expected_psm", [
@@ -371,7 +372,7 @@ def test_cache_that_cannot_be_written_does_not_fail(tmp_path):
     pytest.param(Image.new("CMYK", (4, 4), (0, 0, 0, 0)), 255, id="own-cmyk-jpeg"),
 ])
 def test_frames_become_8_bit_grey(frame, grey):
-    page = ocr._page_image(frame)
+    page = pageimage._page_image(frame)
     assert (page.mode, page.getpixel((0, 0))) == ("L", grey)
 
 
