@@ -24,7 +24,9 @@ from iopcli.text import fold
 _NUMBER_WORDS = {"en": 1, "ett": 1, "tva": 2, "tre": 3, "fyra": 4, "fem": 5, "sex": 6, "sju": 7, "atta": 8,
                  "nio": 9, "tio": 10}
 # Digits with thousands groups (space, dot, or a line break inside the number) and decimals.
-_NUMBER = r"(?<![\d,.:/\-])(\d{1,3}(?:(?:[ .]|[ \t]*\n[ \t]*)\d{3})+|\d+)(?:,(\d+))?"
+# OCR of a poor scan: a colon for the first separator (`1:150.000`), a letter o for a zero (`1 150 o00`).
+_NUMBER = (r"(?<![\d,.:/\-])(\d{1,3}(?:(?:[ .]|:(?=\d{3}[ .]\d)|[ \t]*\n[ \t]*)(?:\d{3}|(?=[\do]{3}\b)\d*o[\do]*))+|\d+)"
+           r"(?:,(\d+))?")
 _WORD_NUMBER = r"\b(en|ett|tva|tre|fyra|fem|sex|sju|atta|nio|tio)"
 _UNIT = (
     r"(miljarder|miljard|mdkr|miljoner|miljon|mnkr|mkr|msek|mio|tusen|tkr|ksek|kronor|kr\b\.?|sek\b|:-)"
@@ -97,7 +99,7 @@ def _value(m: re.Match) -> int | None:
         whole = _NUMBER_WORDS[m[3]]
         decimals = ""
     else:
-        whole = int(re.sub(r"\D", "", m[1]))
+        whole = int(re.sub(r"\D", "", m[1].replace("o", "0")))
         decimals = m[2] or ""
     unit = m[4].rstrip(".")
     multiplier = _MULTIPLIERS.get(unit, 1)

@@ -14,6 +14,7 @@ from datetime import date
 from dateutil.relativedelta import relativedelta
 
 from iopcli.extractors import sv
+from iopcli.text import edit_distance
 from iopcli.text import folded as fold_text
 
 _MONTH_ALT = "|".join(sorted((re.escape(m) for m in sv.MONTHS), key=len, reverse=True))
@@ -31,6 +32,25 @@ COMPACT_RE = re.compile(r"(?<!\d)(?:(?<=\d{8}-)|(?<!-))((?:19|20)\d\d)(0[1-9]|1[
 _WRITTEN_CORE_RE = re.compile(
     rf"\b([0-3]?\d)(?::[ae])?\s+({_MONTH_ALT})\b\.?(?:,?\s+((?:19|20)\d\d)\b)?"
 )
+_WRITTEN_OCR_RE = re.compile(r"\b([0-3]?\d|[0-3]l)(?::[ae])?\s+([a-z]{5,11})\b\.?,?\s+((?:19|20)\d\d)\b")
+_FULL_MONTHS = tuple(m for m in sv.MONTHS if len(m) >= 5 and "." not in m)
+
+
+def ocr_month(word: str) -> int | None:
+    """Give the month a month name damaged by OCR names, when exactly one is within one letter.
+
+    >>> ocr_month("augusli"), ocr_month("septernber"), ocr_month("mors"), ocr_month("sughse")
+    (8, 9, None, None)
+    """
+    word = word.replace("rn", "m")
+    if word in sv.MONTHS:
+        return sv.MONTHS[word]
+    if len(word) < 5:
+        return None
+    close = {sv.MONTHS[m] for m in _FULL_MONTHS if edit_distance(word, m, 1) <= 1}
+    return close.pop() if len(close) == 1 else None
+
+
 _WRITTEN_PREFIX_RE = re.compile(rf"(?:\b(?:{_WEEKDAY_ALT})(?:en)?\s+)?(?:\bden\s+)?$")
 _NUMBER_START_RE = re.compile(r"(?<!\d)\d")
 SLASH_RE = re.compile(r"(?<![\d/])([0-3]?\d)/([01]?\d)(?:\s*-?\s*((?:19|20)\d\d)\b|(?![\d/]))")
@@ -169,10 +189,15 @@ def _written_dates(folded: str) -> list[tuple[int, int, int, int, int | None]]:
     found, end_of_last = [], 0
     for number in _NUMBER_START_RE.finditer(folded):
         m = _WRITTEN_CORE_RE.match(folded, number.start())
-        if not m or m.start() < end_of_last:
+        month = sv.MONTHS[m[2]] if m else None
+        if not m:
+            # OCR of a poor scan: `3l augusti 2026`, `31 augusli 2026`, `1 septernber 2025` (with a year only)
+            m = _WRITTEN_OCR_RE.match(folded, number.start())
+            month = ocr_month(m[2]) if m else None
+        if not m or not month or m.start() < end_of_last:
             continue
         prefix = _WRITTEN_PREFIX_RE.search(folded, max(end_of_last, m.start() - 30), m.start())
-        found.append((prefix.start() if prefix else m.start(), m.end(), sv.MONTHS[m[2]], int(m[1]),
+        found.append((prefix.start() if prefix else m.start(), m.end(), month, int(m[1].replace("l", "1")),
                       int(m[3]) if m[3] else None))
         end_of_last = m.end()
     return found

@@ -128,13 +128,18 @@ def _canonical_stem(folded_words: str) -> str | None:
     key = re.sub(r"\s+", " ", folded_words)
     if key in _STEMS_BY_FOLD:
         return _STEMS_BY_FOLD[key]
+    key = key.replace("rn", "m") if key.replace("rn", "m") in _STEMS_BY_FOLD else key  # OCR: `Mälrnö` for Malmö
+    if key in _STEMS_BY_FOLD:
+        return _STEMS_BY_FOLD[key]
     for folded_stem, stem in _STEMS_BY_FOLD.items():
         if re.fullmatch(fuzzy_pattern(stem).replace(r"\ ", r"\s+"), key):
             return stem
-    if len(key) >= 7:
-        close = [stem for folded_stem, stem in _STEMS_BY_FOLD.items() if edit_distance(key, folded_stem, 1) <= 1]
-        if len(close) == 1:
-            return close[0]
+    # One wrong letter in a name of 7 letters or more, two in one of 9 or more, when only one name is that near
+    for length, limit in ((7, 1), (9, 2)):
+        if len(key) >= length:
+            close = [stem for folded_stem, stem in _STEMS_BY_FOLD.items() if edit_distance(key, folded_stem, limit) <= limit]
+            if len(close) == 1:
+                return close[0]
     return None
 
 

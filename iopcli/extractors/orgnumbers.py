@@ -27,8 +27,9 @@ OCR_DIGITS = {
 }
 _CHAR = "[0-9" + re.escape("".join(OCR_DIGITS)) + "]"
 # Six characters, an optional hyphen (with stray spaces), four characters; at least 8 real digits.
-NUMBER_RE = re.compile(rf"(?<![\w-])({_CHAR}{{6}})(?:[ \t]?[-–][ \t]?|(?=\d{{4}}))({_CHAR}{{4}})(?![\w-]|-\d)")
-SHAPE_RE = re.compile(rf"({_CHAR}{{6}})\s*[-–]?\s*({_CHAR}{{4}})")
+# (OCR may read the hyphen as a colon or semicolon: `802002:8711`; such a number needs its label.)
+NUMBER_RE = re.compile(rf"(?<![\w-])({_CHAR}{{6}})(?:[ \t]?[-–:;][ \t]?|(?=\d{{4}}))({_CHAR}{{4}})(?![\w-]|-\d)")
+SHAPE_RE = re.compile(rf"({_CHAR}{{6}})\s*[-–:;]?\s*({_CHAR}{{4}})")
 # Labels in folded text: `org nr`, `org.nr.`, `orgnr`, `org-nr`, `organisationsnummer`, `organisationsnr`.
 LABEL_RE = re.compile(
     r"\b(?:org(?:anisations)?[ .\-]*(?:nr|nummer|no)\.?|organisationsnumret)\s*(?:[:.]\s*)?(?:ar\s+)?$"
