@@ -64,6 +64,9 @@ def test_scoring_counts_misses_and_false_hits():
 
 
 BLIND = sorted(p for p in (ROOT / "tests" / "blind").glob("*") if (p / "gold.json").exists())
+# Floors per blind set: a-c were scored and then worked on (issue 9), so they must stay where that work
+# brought them; d was first scored after that work, unseen, and holds today's level until it is worked on.
+FLOORS = {"d": (0.88, 0.88, 4)}
 
 
 @pytest.mark.parametrize("folder", BLIND, ids=lambda p: p.name)
@@ -71,11 +74,12 @@ def test_blind_corpus_keeps_its_level_and_its_partnerships(folder):
     """The blind corpus (written from record.md alone, never from the code): a floor under today's
     level, so a change that loses ground shows; and every partnership grouped right."""
     result = load_bench().evaluate(folder / "gold.json", folder, folder / "partnerships.json")
-    assert result["crisp"]["f1"] >= 0.95
-    assert result["overall"]["f1"] >= 0.92
     partnerships = result["partnerships"]
+    crisp, overall, notices = FLOORS.get(folder.name, (0.95, 0.92, partnerships["partnerships"]))
+    assert result["crisp"]["f1"] >= crisp
+    assert result["overall"]["f1"] >= overall
     assert partnerships["grouping_f1"] == 1.0
-    assert partnerships["notice_right"] == partnerships["status_right"] == partnerships["partnerships"]
+    assert partnerships["notice_right"] >= notices and partnerships["status_right"] >= notices
     assert result["document_date_found"] == result["document_date_wanted"]
 
 
