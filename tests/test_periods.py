@@ -82,6 +82,15 @@ PERIODS = [
     pytest.param("Partnerskapet ska gälla från och med den 1 september 2025 och tills vidare. För perioden "
                  "september–december 2025 betalas 600 000 kronor ut.", ("2025-09-01", None, None),
                  id="issue9-payment-months-are-not-the-period"),
+    pytest.param("Vår överenskommelse har gällt sedan den 1 januari 2024 och löper ut den 31 december 2025. Om ingen av "
+                 "parterna säger upp den förlängs den automatiskt med två år, till och med den 31 december 2027.",
+                 ("2024-01-01", "2025-12-31", None), id="issue9-gallt-sedan-och-loper-ut"),
+    pytest.param("Huvudöverenskommelsen undertecknades den 28 augusti 2023 och gäller till och med 2025-08-31. "
+                 "Avtalsperioden blir därmed 2023-09-01 – 2026-08-31.", ("2023-09-01", "2026-08-31", None),
+                 id="issue9-signing-date-is-no-start"),
+    pytest.param("Statistik för perioden januari–juni 2024 ska redovisas senast den 15 september 2024.\n"
+                 "§ 7 Avtalstid\nÖverenskommelsen gäller i två år från och med den 1 januari 2024.",
+                 ("2024-01-01", "2025-12-31", 24), id="issue9-report-months-are-not-the-period"),
     pytest.param("Överenskommelsen gällde från och med den 1 januari 2022. Den förlängs till och med den 31 december 2026.",
                  (None, "2026-12-31", None), id="issue9-extension-end-keeps-no-old-start"),
 ]
@@ -178,6 +187,12 @@ EXTENSIONS = [
     pytest.param("Om någon vill avsluta samarbetet måste uppsägningen ske senast den 30 juni 2025. Annars förlängs "
                  "överenskommelsen med ytterligare ett år.", {"kind": "automatic", "step_months": 12, "max_end": None,
                                                               "notice_by": "06-30"}, id="issue9-annars-forlangs"),
+    pytest.param("Överenskommelsen gäller 2024-01-01–2025-12-31. Om den inte sägs upp skriftligen av någon av parterna senast "
+                 "fyra månader före avtalstidens utgång förlängs den med 24 månader i taget.",
+                 {"kind": "automatic", "step_months": 24, "max_end": None, "notice_by": None}, id="issue9-condition-first"),
+    pytest.param("Överenskommelsen gäller 2024-01-01–2025-12-31. Om ingen av parterna säger upp den senast fyra månader före "
+                 "utgången, alltså senast den 31 augusti 2025, förlängs den automatiskt med två år, till och med den 31 december 2027.",
+                 {"kind": "automatic", "step_months": 24, "max_end": None, "notice_by": "08-31"}, id="issue9-renewed-end-is-no-cap"),
     pytest.param("Socialförvaltningen har valt att ta fram en ny överenskommelse i stället för att förlänga befintlig.",
                  None, id="seed004-not-an-extension"),
     pytest.param("Socialnämnden ger förvaltningschefen rätt att besluta om eventuell förlängning av partnerskapet.",

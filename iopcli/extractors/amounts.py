@@ -49,7 +49,7 @@ _WHOLE_PERIOD = r"(?:for|under) (?:hela (?:avtals)?perioden|hela avtalstiden|sam
 _PER_TOTAL_AFTER = re.compile(
     rf"^\s*(?:kronor|kr|sek)?\s*(?:totalt|sammanlagt|{_WHOLE_PERIOD}|under hela|under (?:avtals|projekt)?perioden\b)")
 _YEAR_IN_SENTENCE = re.compile(
-    r"(?:/\s*ar\b|\bper\s+(?:ar|kalenderar|verksamhetsar|helar)\b|\barligen\b|\barlig[at]?\b|\bpa arsbasis\b|\bvarje ar\b"
+    r"(?:/\s*ar\b|\bper\s+(?:ar|kalenderar|verksamhetsar|helar)\b|\barligen\b|\barlig[at]?\b|\bpa arsbasis\b|\bvarje ar\b|\barshyr\w*"
     r"|\bom aret\b|\b(?:for|under)\s+(?:verksamhetsaret\s+|aret\s+)?(?:19|20)\d\d\b(?!\s*[-–]))"
 )
 _TOTAL_IN_SENTENCE = re.compile(rf"\b(?:{_WHOLE_PERIOD}|sammanlagt)\b")
@@ -64,6 +64,8 @@ _PER_INSTALMENT_AFTER = re.compile(r"^\s*(?:kronor|kr|sek)?\s*(?:/|per|i|varje)\
 # A table row whose label names one year: `Bidrag 2024 | 450 tkr`, `2023:  1,2 mnkr`.
 _YEAR_ROW_LABEL = re.compile(r"[ \t]*(?:[a-z][a-z \t-]*[ \t])?(?:19|20)\d\d[ \t]*(?:[|:\t]|[ ]{2,})[ \t|:]*")
 # `… 2,4 mnkr per år, sammanlagt 7,2 mnkr`: the sum restates the amount before it, whoever's it is.
+# The same giver goes on: `…, samt med 150 000 kronor`, `och med 40 000 kronor`.
+_CONTINUED = re.compile(r"\s*(?:kronor|kr|sek)?(?:\s+(?:per|om)\s+ar)?\s*,?\s*(?:samt|och)\s+(?:med\s+)?(?:ytterligare\s+)?")
 _YEAR_BEFORE_HEADER = re.compile(r"(?:19|20)\d\d[ ]*\t[ \t]*")
 _RESTATED_SUM = re.compile(r"\s*(?:(?:kronor|kr|sek)\s*)?(?:(?:per|om|i)\s+(?:ar|aret|kalenderar)|/\s*ar)?(?:\s+(?:fran\s+och\s+med|fr\.?o\.?m\.?)\s+(?:den\s+)?(?:\d{1,2}\s+[a-z]+\s+)?(?:19|20)\d\d)?(?:\s+(?:for|till|av|inom)\s+[a-z]+){0,2}[\s,;(]*(?:och\s+|dvs\.?\s+|vilket\s+(?:blir|ger)\s+)?(?:sammanlagt|totalt|sammantaget)\s*(?:(?:hogst|maximalt|upp till|cirka|ca\.?)\s*)?")
 
@@ -209,7 +211,7 @@ ROLE_CUES = {
             "other": ("per capita", "okat med", "okar med", "okas med", "utokas med", "minskat med",
                       "minskar med", "sankts med", "tidigare ar", "foregaende ar", "foregaende period",
                       "jamfort med", "hojning", "sankning", "besparing", "kostnadsokning", "underskott",
-                      "overskott", "schablon", "timersattning", "per timme", "hyra"),
+                      "overskott", "schablon", "timersattning", "per timme", "hyra", "arshyra", "lokalhyra"),
         }.get(role, ())
     ]
 }
@@ -330,6 +332,8 @@ def locate(text: str) -> list[AmountMatch]:
         if how == "default" and _NEW_LEVEL.search(window):
             # `Ersättningen höjs från 900 000 kronor till 1 025 000 kronor`: the new level is the payment.
             role, how = _role(re.sub(r"\s+", " ", folded[sentence_start:start]), after)
+        if how == "default" and found and found[-1].end > sentence_start and _CONTINUED.fullmatch(window):
+            role, how = found[-1].role, found[-1].how  # `värderat till 338 000 kronor, samt med 150 000 kronor`
         restated = found and found[-1].end > sentence_start and _RESTATED_SUM.fullmatch(window)
         if restated and role in ("total", "other"):
             role, how = found[-1].role, found[-1].how

@@ -194,8 +194,10 @@ def _deadline_dates(sentence: str, folded: str) -> list[tuple[int, int, date]]:
             ordinal = {"andra": 2, "tredje": 3}.get(m[1], 12 // months if m[1] == "sista" else 1)
             found.append((m.start(), m.end(), month_end(int(m[2]), ordinal * months)))
     for m in _MONTH_YEAR_RE.finditer(folded):
-        if not m[0].startswith(("senast", "innan", "fore")) and _PAST_EVENT.search(folded, max(0, m.start() - 120), m.start()):
+        if not m[0].startswith(("senast", "innan", "fore")) and _PAST_EVENT.search(folded, max(0, m.start() - 120), m.start()) \
+                and not _OBLIGATION.search(folded, 0, m.start()):
             continue  # `beslutade kommunfullmäktige om riktlinjer … i januari 2016`: history, not a duty
+            # (but `ska återrapportera hur partnerskapet har kommit igång … i januari 2025` is one)
         if not m[0].startswith(("senast", "innan", "fore")) and not _DUTY_VERB.search(folded):
             continue  # `Uppföljningen i februari 2025 visar att …`: a month named, no duty set
         found.append((m.start(), m.end(), month_end(int(m[2]), _MONTH_NAMES.index(m[1]) + 1)))

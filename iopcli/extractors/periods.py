@@ -66,11 +66,12 @@ END_CUE_RE = re.compile(
 OPEN_ENDED_RE = re.compile(r"\btills?\s*vidare\b")
 NEW_CUE_RE = re.compile(
     r"\b(?:nya?|foreslas|foreslar|tecknas|ingas|for\s+perioden|period\s+for|avtalstid\w*|avtalsperiod\w*|"
-    r"loptid\w*|galler|ska\s+galla|gallande\s+fran)\b"
+    r"loptid\w*|galler|ska\s+galla|att\s+galla|gallande\s+fran)\b"
 )
+_ENDS_JOINED = re.compile(r"\s+och\s+(?:loper\s+ut|upphor|galler\s+(?:till\s+och\s+med|t\.?\s?o\.?\s?m\.?|till))\s+(?:den\s+)?")
 AGREEMENT_SUBJECT_RE = re.compile(r"\b(?:overenskommelsen|avtalet|partnerskapet|avtalstiden|avtalsperioden)\b")
 OLD_CUE_RE = re.compile(
-    r"\b(?:nuvarande|befintliga?|tidigare|foregaende|pagaende|loper\s+ut|lopte|(?<!loper\s)(?<!galler\s)sedan|forra|"
+    r"\b(?:nuvarande|befintliga?|tidigare|foregaende|pagaende|loper\s+ut|lopte|(?<!loper\s)(?<!galler\s)(?<!gallt\s)(?<!lopt\s)sedan|forra|"
     r"senaste|gallde|upphorde)\b"
 )
 CAP_CUE_RE = re.compile(r"(?:langst|senast|hogst|maximalt|max)\s+(?:[\w.]+\s+){0,4}$")
@@ -88,12 +89,14 @@ NO_FURTHER_RE = re.compile(
     r"\b(?:ingen|nagon)\s+(?:ytterligare\s+)?(?:mojlighet\s+till\s+)?forlangning\w*\s+(?:finns|ges|medges)\s+inte\b"
     r"|\bingen\s+ytterligare\s+(?:mojlighet\s+till\s+)?forlangning\b|\bkan\s+inte\s+forlangas\s+ytterligare\b"
 )
+REPORT_RE = re.compile(r"\b(?:redovisas|rapporteras|statistik\w*|ska\s+redovisa\w*|aterrapport\w*)\b")
 MONEY_RE = re.compile(r"\d\s*(?:kr\b|kronor|tkr|mnkr|sek\b)|\bbetalas\b")
 # Words that make `löper vidare` a renewal rather than a mention of going on.
 RENEWAL_TERMS_RE = re.compile(r"\b(?:i\s+taget|i\s+sander|at\s+gangen|om\s+(?:\w+\s+){0,3}(?:inte|ingen|ej)|utan\s+uppsagning)\b")
 NOTICE_CUE = r"(?:uppsagningstid\w*|uppsagning\w*|varsel\w*|sag(?:s|as|a|er)\s+upp|avsag\w*)"
 AUTO_RE = re.compile(
-    r"automati\w*|loper\s+(?:darefter\s+)?vidare|annars\s+forlangs|forlangs\s+(?:darefter\s+|sedan\s+)?(?:med\s+)?[\w()\s,]{0,50}?"
+    r"automati\w*|loper\s+(?:darefter\s+)?vidare|annars\s+forlangs|"
+    r"om\s+(?:\w+\s+){0,2}(?:inte|ej|ingen)\s+(?:\w+\s+){0,3}sag(?:s|as|er)\s+upp[^.]{0,160}?forlangs|forlangs\s+(?:darefter\s+|sedan\s+)?(?:med\s+)?[\w()\s,]{0,50}?"
     r"(?:om\s+(?:\w+\s+){0,2}(?:inte|ingen|ej)|savida\s+(?:\w+\s+){0,2}(?:inte|ej)|utan\s+uppsagning)"
 )
 OPTION_RE = re.compile(
@@ -215,7 +218,10 @@ def period_candidates(text: str, folded: str) -> list[Candidate]:
     for (s1, e1, d1), (s2, e2, d2) in zip(dates, dates[1:]):
         between = folded[e1:s2]
         plain_och = re.fullmatch(r"\s+och\s+(?:den\s+)?", between)  # `och` joins a range only after `mellan`
-        if RANGE_SEP_RE.fullmatch(between) and (not plain_och or "mellan" in folded[max(0, s1 - 12):s1]):
+        if _ENDS_JOINED.fullmatch(between) and START_CUE_RE.search(folded[max(0, s1 - 40):s1]):  # `gällt sedan den 1 januari 2024 och löper ut den 31 december 2025`
+            add(s1, e2, d1, d2, None, 60 + 25)  # (its own `löper ut` is no sign of an old agreement)
+            used.update((s1, s2))
+        elif RANGE_SEP_RE.fullmatch(between) and (not plain_och or "mellan" in folded[max(0, s1 - 12):s1]):
             start, months = _duration_before(folded, s1)
             add(min(start, s1), e2, d1, d2, months, 60)
             used.update((s1, s2))
@@ -301,7 +307,7 @@ def find_notice(folded: str) -> tuple[int, int, dict] | None:
     """
     patterns = (
         rf"{NUM}\s+(?P<unit>{_MONTHS}|{_WEEKS})\s+(?:\w+\s+)?{NOTICE_CUE}",
-        rf"{NOTICE_CUE}(?:[^.\d]{{0,40}}?)\b{NUM}\s+(?P<unit>{_MONTHS}|{_WEEKS})\b",
+        rf"{NOTICE_CUE}(?:[^.\d]{{0,60}}?)\b{NUM}\s+(?P<unit>{_MONTHS}|{_WEEKS})\b",
         # `uppsägningen ska ske senast den 30 juni 2025, dvs. sex månader före avtalstidens slut`
         rf"{NOTICE_CUE}[^\n]{{0,120}}?\b{NUM}\s+(?P<unit>{_MONTHS}|{_WEEKS})\s+(?:fore|innan)\s+"
         r"(?:avtals\w*|overenskommelsens\s+\w+|avtalets\s+\w+|periodens|den\s+lopande\s+\w+)\s*(?:slut|utgang|upphorande)?",
@@ -368,7 +374,8 @@ def find_extension(text: str, folded: str, period: Candidate | None) -> tuple[in
 def _extension_value(text: str, folded: str, kind: str, cue: int, sentence_end: int, period: Candidate | None,
                      sentence_start: int | None = None) -> dict:
     step = None
-    for m in DURATION_RE.finditer(folded, cue, sentence_end):
+    renewal = folded.find("forlang", cue, sentence_end)  # `Om den inte sägs upp fyra månader före …, förlängs den med 24 månader`
+    for m in DURATION_RE.finditer(folded, renewal if renewal >= 0 else cue, sentence_end):
         step = duration_months(m["num"], m["unit"])
         if step:
             break
@@ -377,7 +384,9 @@ def _extension_value(text: str, folded: str, kind: str, cue: int, sentence_end: 
     max_end = None
     for s, e, d in find_dates(text[cue:sentence_end]):
         if MAX_END_CUE_RE.search(folded[max(cue, cue + s - 30):cue + s]) or re.search(r"t\.?\s?o\.?\s?m\.?\s*$|till\s+och\s+med\s*$", folded[cue:cue + s]):
-            if not re.search(r"\bdarefter\b[^.]*\bi\s+taget\b", folded[cue + e:sentence_end]):
+            renewed_end = kind == "automatic" and not MAX_END_CUE_RE.search(folded[max(cue, cue + s - 30):cue + s]) and \
+                DURATION_RE.search(folded, cue, cue + s)  # `förlängs den automatiskt med två år, till och med …`
+            if not re.search(r"\bdarefter\b[^.]*\bi\s+taget\b", folded[cue + e:sentence_end]) and not renewed_end:
                 max_end = d
             break
     if max_end is None and sentence_start is not None:
@@ -405,6 +414,11 @@ def _extension_value(text: str, folded: str, kind: str, cue: int, sentence_end: 
         if re.search(r"senast\w*\s*$|fore\s*$", folded[max(cue, cue + s - 12):cue + s]):
             notice_by = f"{month:02d}-{day:02d}"
             break
+    if notice_by is None and kind == "automatic":
+        for s, e, d in find_dates(text[cue:sentence_end]):
+            if re.search(r"senast\w*\s*(?:den\s*)?$", folded[max(cue, cue + s - 16):cue + s]):
+                notice_by = f"{d.month:02d}-{d.day:02d}"
+                break
     if notice_by is None and sentence_start and re.match(r"\s*(?:annars|i\s+annat\s+fall|om\s+sa\s+inte\s+sker)\b",
                                                          folded[sentence_start:]):
         # `Uppsägningen ska ske senast den 30 juni 2025. Annars förlängs …`: the notice day stands before
@@ -462,15 +476,15 @@ def _context_score(text: str, folded: str, start: int, end: int) -> int:
         score += 5  # `Överenskommelsen gäller under perioden …` over `För perioden … utgår 125 000:-`
     if OLD_CUE_RE.search(before) or OLD_CUE_RE.search(folded, start, min(s_end, end + 25)):
         score -= 25
-    if MONEY_RE.search(folded, s_start, s_end) and not re.search(
+    if (MONEY_RE.search(folded, s_start, s_end) or REPORT_RE.search(folded, s_start, s_end)) and not re.search(
             r"\b(?:overenskommelsen|avtalet|partnerskapet|avtalstiden|avtalsperioden|galler|galla|gala)\b", folded[s_start:s_end]):
-        score -= 20  # `För perioden september–december 2025 betalas 600 000 kronor ut`: a payment's months
+        score -= 20  # `För perioden september–december 2025 betalas 600 000 kronor ut`: a payment's or a report's months
     return score
 
 
 def _sentence(text: str, position: int) -> tuple[int, int]:
     """Give (start, end) of the sentence, list item or paragraph that holds position."""
-    boundary = re.compile(r"[.!?](?=\s+[A-ZÅÄÖ])|\n\s*\n|\n(?=\s*(?:\d+\.|[-•*])\s)")
+    boundary = re.compile(r"[.!?](?=\s+[A-ZÅÄÖ§])|\n\s*\n|\n(?=\s*(?:\d+\.|[-•*–]|§)\s)")
     start = 0
     # (the search runs a little past position: `. Annars` ends a sentence only with the capital in view)
     for m in boundary.finditer(text, max(0, position - 600), min(len(text), position + 2)):
