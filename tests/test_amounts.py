@@ -104,6 +104,12 @@ def found(text):
                  [(950000, "year", "public_contribution")], id="issue9-change-word-in-other-clause"),
     pytest.param("Under den förra avtalsperioden var stadens bidrag 450 000 kronor per år.", [(450000, "year", "other")],
                  id="issue9-earlier-period"),
+    pytest.param("Hittills har nämnden betalat ut sammanlagt 2 220 000 kronor inom partnerskapet.",
+                 [(2220000, "total", "cost_to_date")], id="issue9-paid-out-over-sammanlagt"),
+    pytest.param("Verksamheten har finansierats med ett årligt föreningsbidrag om 620 000 kronor.", [(620000, "year", "other")],
+                 id="issue9-foreningsbidrag-is-another-regime"),
+    pytest.param("Föreningen bidrar med ideellt arbete värderat till 338 000 kronor, samt med 150 000 kronor per år i gåvor.",
+                 [(338000, "year", "civil_contribution"), (150000, "year", "civil_contribution")], id="issue9-samt-med-same-giver"),
     pytest.param("För verksamhetsåret 2015 avsätts 6,7 miljoner kronor ur nämndens budget.", [(6700000, "year", "public_contribution")],
                  id="issue9-verksamhetsaret"),
 ])

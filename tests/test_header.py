@@ -89,8 +89,8 @@ EXAMPLES = [
     pytest.param("Överenskommelse\n\nParterna är överens.\n\nOrt och datum: Sundsvall 2023-02-03\n\nAnna Berg\n", "2023-02-03",
                  None, id="issue9-ort-och-datum-label"),
     pytest.param("Överenskommelse\n\nParterna är överens.\n\nOrt och datum\tOrt och datum\n"
-                 "Karlstad 2022-11-28\tKarlstad 2022-11-30\nFör Karlstads kommun\tFör föreningen\n", "2022-11-28",
-                 None, id="issue9-signature-table"),
+                 "Karlstad 2022-11-28\tKarlstad 2022-11-30\nFör Karlstads kommun\tFör föreningen\n", "2022-11-30",
+                 None, id="issue9-signature-table-last-signature"),  # binding when the last party has signed
     pytest.param("Överenskommelse\n\nParterna är överens.\n\nÖrebro den 17 juni 2021\n", "2021-06-17", None,
                  id="issue9-signing-den-written"),
     pytest.param("Från: Anna Svensson <anna.svensson@karlstad.se>\nSkickat: 2023-03-14 10:12\nTill: info@forening.se\n"

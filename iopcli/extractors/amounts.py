@@ -164,6 +164,8 @@ def _role(window: str, after: str) -> tuple[str, str]:
         best_role, best_at = giver, giver_at
     # a change word counts in the amount's own clause (`ser vi i dag inget skäl …, men nivån på bidraget`)
     clause = max((m.end() for m in _CLAUSE_BREAK.finditer(window)), default=0)
+    if _PAID_OUT.search(window, clause):
+        return "cost_to_date", "cue"  # `Hittills har nämnden betalat ut sammanlagt 2 220 000 kronor`
     change = _CHANGE_RE.search(window, clause)
     if best_role and best_role != "other" and change:
         if _NEW_LEVEL.search(window, change.end()):
@@ -174,6 +176,8 @@ def _role(window: str, after: str) -> tuple[str, str]:
     return (best_role, "cue") if best_role else ("other", "default")
 
 
+# Money already paid out, however its size is worded after it (`sammanlagt`, `totalt`).
+_PAID_OUT = re.compile(r"\b(?:betalat\s+ut|betalats\s+ut|utbetalats|har\s+utbetalt|har\s+betalat|har\s+kostat)\b")
 _CLAUSE_BREAK = re.compile(r"[,;]\s+(?:men|och|samt|medan|eftersom)\s+|;\s*")
 # `… höjs från 900 000 kronor till 1 025 000 kronor`, `höjs till 1 350 000 kronor per år`.
 _NEW_LEVEL = re.compile(r"\btill\s*(?:totalt\s*|sammanlagt\s*|cirka\s*|ca\.?\s*)?$")
@@ -183,7 +187,8 @@ _NEW_LEVEL = re.compile(r"\btill\s*(?:totalt\s*|sammanlagt\s*|cirka\s*|ca\.?\s*)
 _CHANGE_CUES = ("tidigare", "foregaende", "jamfort med", "nuvarande partnerskapet", "nuvarande overenskommelsen",
                 "nuvarande avtalet", "okning", "okat med", "okar med", "hojning", "hojs",
                 "besparing", "minskat med", "minskar med", "sankning", "utokas med", "uppraknas med",
-                "i dag", "idag", "hittills har", "fram till nu", "forra", "minska", "minskas", "minskning", "bidraget var", "bidrag var",
+                "i dag", "idag", "hittills har", "fram till nu", "forra", "minska", "minskas", "minskning",
+                "foreningsbidrag", "foreningsbidraget", "bidraget var", "bidrag var",
                 "ersattningen var", "var stadens bidrag", "var kommunens bidrag", "var regionens bidrag")
 
 
@@ -194,7 +199,7 @@ ROLE_CUES = {
         {
             "total": ("omfattning", "omfattar", "totala budget", "totalbudget", "ekonomiska ramen", "ekonomisk ram",
                       "budgeten for partnerskapet", "sammantaget", "ekonomiska ram"),
-            "public_contribution": ("erhaller", "erhalla", "bevilja", "beviljas", "beviljats", "finansierar",
+            "public_contribution": ("erhaller", "erhalla", "bevilja", "beviljas", "beviljats", "beviljades", "finansierar",
                                     "ersatts med", "betalar", "anslag", "utbetalning", "kommunen med",
                                     "staden med", "regionen med", "forvaltningen med", "ekonomiskt stod",
                                     "ersattning om", "ersattning med", "bidrag om", "bidrag med",
@@ -204,14 +209,15 @@ ROLE_CUES = {
             "civil_contribution": ("ideellt arbetade timmar vilket motsvarar", "ideella insatser",
                                    "ideellt arbete", "ideella arbete", "ideella arbetet", "ideella krafter", "vardet av de ideella",
                                    "foreningen bidrar", "foreningens insats", "foreningens bidrag",
-                                   "idéburna partens", "ideburna partens", "egna medel", "vilket motsvarar",
+                                   "idéburna partens", "ideburna partens", "egna medel", "ideell insats", "vilket motsvarar",
                                    "egen finansiering", "insamlade medel", "varderats till", "varderat till", "varderas till"),
             "cost_to_date": ("har kostat", "kostnaden uppgick", "har uppgatt till", "uppgatt till",
                              "betalat ut", "betalats ut", "utbetalats", "har utbetalt", "har betalat"),
             "other": ("per capita", "okat med", "okar med", "okas med", "utokas med", "minskat med",
                       "minskar med", "sankts med", "tidigare ar", "foregaende ar", "foregaende period",
                       "jamfort med", "hojning", "sankning", "besparing", "kostnadsokning", "underskott",
-                      "overskott", "schablon", "timersattning", "per timme", "hyra", "arshyra", "lokalhyra"),
+                      "overskott", "schablon", "timersattning", "per timme", "hyra", "arshyra", "lokalhyra",
+                      "foreningsbidrag"),
         }.get(role, ())
     ]
 }

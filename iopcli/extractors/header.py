@@ -301,9 +301,25 @@ def _signing_date(text: str, lines: list[tuple[int, int]]) -> tuple[int, int, st
                 other = _PLACE_DATE_LABEL.match(tail)
                 tail = tail[other.end():] if other else tail
                 if not re.search(r"[a-zåäö]{3,}", fold(tail)) or SIGNING_RE.match(tail) or _BLANK_PLACE_DATE.fullmatch(fold(tail)):
+                    later = _later_signing(tail, d)
+                    if later:  # `Karlskrona 2023-12-14  Karlskrona 2023-12-19`: signed when the last party signed
+                        at = start + len(line) - len(tail) + later[0]
+                        return at, at + later[1] - later[0], later[2].isoformat()
                     return start + m.end() + s, start + m.end() + e, d.isoformat()
         if line.strip():
             previous = line
+    return None
+
+
+def _later_signing(tail: str, first):
+    """Give (start, end, date) in tail of the other party's signing date when it is later than first."""
+    other = SIGNING_RE.match(tail.lstrip(" \t"))
+    if not other:
+        return None
+    offset = len(tail) - len(tail.lstrip(" \t")) + other.end()
+    dates = find_dates(tail[offset:])
+    if dates and dates[0][2] > first and re.fullmatch(r"(?:den\s*)?", tail[offset:offset + dates[0][0]]):
+        return offset + dates[0][0], offset + dates[0][1], dates[0][2]
     return None
 
 
