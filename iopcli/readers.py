@@ -477,6 +477,7 @@ class _HtmlText(html.parser.HTMLParser):
         self._main = 0
         self._only_main = only_main
         self._title = False
+        self.chrome: list[str] = []  # the text left out, for the site owner's organisationsnummer
 
     def _skipping(self) -> bool:
         return bool(self._skip) or (self._only_main and not self._main)
@@ -532,8 +533,11 @@ class _HtmlText(html.parser.HTMLParser):
     def handle_data(self, data):
         if self._title or not self._skipping():
             self.parts.append(re.sub(r"\s+", " ", data))
+        else:
+            self.chrome.append(data)
 
 
+_OWNER_ORG_RE = re.compile(r"\b(?:org\.?\s*nr\.?|organisationsnummer)\s*:?\s*2\d{5}-\d{4}\b", re.I)
 _DD_MARK = "\x00dd\x00"  # where a <dd> value starts: joined to its <dt> label as `Label: value`
 _MAIN_RE = re.compile(r"<(?:main|article)[\s>]", re.I)
 # The site's own lines about the page, not the document: `Senast uppdaterad 2024-03-02`.
@@ -553,6 +557,11 @@ def html_to_text(markup: str) -> str:
     parser = _HtmlText(only_main=bool(_MAIN_RE.search(markup)))
     parser.feed(markup)
     parser.close()
+    # The site owner's organisationsnummer in the page footer (`Org.nr 212000-0811`) is the public
+    # party's: kept as a line of its own; the rest of the chrome stays out.
+    owner = _OWNER_ORG_RE.search(re.sub(r"\s+", " ", " ".join(parser.chrome)))
+    if owner:
+        parser.parts.append("\n" + owner[0] + "\n")
     lines = []
     for line in "".join(parser.parts).splitlines():
         line = re.sub(r"[ \t]*:?[ \t]*" + _DD_MARK + r"[ \t]*", ": ", line)

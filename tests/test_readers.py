@@ -171,3 +171,13 @@ def test_a_text_file_named_eml_without_mail_headers_is_a_read_error(tmp_path):
     bad.write_text("bara text\n", encoding="utf-8")
     with pytest.raises(ReadError, match="x.eml: not a readable e-mail"):
         readers.read(bad)
+
+
+def test_html_footer_keeps_only_the_site_owners_org_number():
+    from iopcli.readers import html_to_text
+
+    page = ("<main><p>Kultur- och fritidsnämnden beslutar att godkänna överenskommelsen.</p></main>"
+            "<footer><p>Karlskrona kommun · Kontaktcenter 0455-30 30 00 · Org.nr 212000-0811</p>"
+            "<p>Tillgänglighetsredogörelse</p></footer>")
+    text = html_to_text(page)
+    assert text.splitlines() == ["Kultur- och fritidsnämnden beslutar att godkänna överenskommelsen.", "Org.nr 212000-0811"]
