@@ -361,10 +361,38 @@ def locate(text: str) -> list[AmountMatch]:
 # --- tables whose unit stands in the header: `År | Belopp (kr)`, `Finansiering per år | Kronor` ---
 
 # A row that ends in a bare number: `Kommunens bidrag<TAB>950 000`, `2025 1 350 000`, `Summa 2 700 000`.
-_TABLE_ROW = re.compile(
-    r"(?m)^(?P<label>[^\n]*?[a-z0-9)][^\n\d]*?|(?:19|20)\d\d)[ \t]*(?:\t|[ ]{2,}|[ ]|:[ \t]*)"
-    r"(?P<number>\d{1,3}(?:[ .]\d{3})+|(?!(?:19|20)\d\d\b)\d{4,})(?:,\d+)?[ \t]*(?:kr|kronor|sek|:-)?[ \t]*$"
+# A row ends in its number (searched from the left: the longest number that ends the line); its label
+# before that must end in a word (`Kommunens bidrag`) or be a year. (One regex for both backtracks
+# quadratically on a long line.)
+# (A separator starts at the first blank of its run, and runs are taken whole: a PDF line's long runs of
+# spaces would otherwise be tried at every blank, over and over.)
+_ROW_NUMBER = re.compile(
+    r"(?<![ \t])(?:[ \t]*+:[ \t]*+|[ \t]++)"
+    r"(?P<number>\d{1,3}(?:[ .]\d{3})+|(?!(?:19|20)\d\d\b)\d{4,})(?:,\d+)?[ \t]*(?:kr|kronor|sek|:-)?[ \t]*$", re.M
 )
+_ROW_LABEL = re.compile(r"[^\n]*[a-z0-9)][^\n\d]*|(?:19|20)\d\d")
+
+
+@dataclass(frozen=True, slots=True)
+class _Row:
+    start: int
+    label: str
+    number_start: int
+    number_end: int
+    number: str
+
+
+def _table_row(folded: str, start: int, end: int) -> _Row | None:
+    """Give the row a short line is (label, then a bare number at its end), or None."""
+    pos = start
+    while m := _ROW_NUMBER.search(folded, pos, end):
+        label = folded[start:m.start()]
+        if label and _ROW_LABEL.fullmatch(label):
+            return _Row(start, label, m.start("number"), m.end("number"), m["number"])
+        pos = m.start() + 1
+    return None
+
+
 _TABLE_LINE = re.compile(r"(?m)^[^\n]{1,200}\d[ \t]*(?:kr|kronor|sek|:-)?[ \t]*$")
 _TABLE_UNIT = re.compile(r"\b(?:belopp|kronor|kr|sek|tkr|ksek|mnkr|msek|tusental kronor|miljoner kronor)\b")
 _TABLE_MULTIPLIER = (("tkr", 1000), ("ksek", 1000), ("tusental", 1000), ("mnkr", 10**6), ("msek", 10**6),
@@ -387,35 +415,35 @@ def _table_amounts(folded: str, found: list[AmountMatch]) -> list[AmountMatch]:
     taken = {(a.start, a.end) for a in found}
     rows = []
     for line in _TABLE_LINE.finditer(folded):  # a row is short: long lines are prose, never tried
-        m = _TABLE_ROW.fullmatch(folded, line.start(), line.end())
-        if m and not any(s <= m.start("number") < e for s, e in taken) and not _PER_OTHER_AFTER.match(folded, m.end()):
-            rows.append(m)
-    blocks: list[list[re.Match]] = []
+        row = _table_row(folded, line.start(), line.end())
+        if row and not any(s <= row.number_start < e for s, e in taken) and not _PER_OTHER_AFTER.match(folded, line.end()):
+            rows.append(row)
+    blocks: list[list[_Row]] = []
     for row in rows:
-        if blocks and folded.count("\n", blocks[-1][-1].end(), row.start()) <= 1:
+        if blocks and folded.count("\n", blocks[-1][-1].number_end, row.start) <= 1:
             blocks[-1].append(row)
         else:
             blocks.append([row])
     result = []
     for block in blocks:
-        head_start = block[0].start()
+        head_start = block[0].start
         for _ in range(4):
             head_start = folded.rfind("\n", 0, max(0, head_start - 1)) + 1
-        header = folded[head_start:block[0].start()]
+        header = folded[head_start:block[0].start]
         if not _TABLE_UNIT.search(header):
             continue  # statistics, not money
         # The column header (the line just above the rows) scales the numbers: `Belopp (tkr)`.
-        column_header = folded[folded.rfind("\n", 0, max(0, block[0].start() - 1)) + 1:block[0].start()]
+        column_header = folded[folded.rfind("\n", 0, max(0, block[0].start - 1)) + 1:block[0].start]
         multiplier = next((m for word, m in _TABLE_MULTIPLIER if re.search(rf"\b{word}\b", column_header)), 1)
         yearly_caption = bool(_YEAR_IN_SENTENCE.search(header))
-        year_rows = [r for r in block if _YEAR_LABEL.fullmatch(r["label"])]
+        year_rows = [r for r in block if _YEAR_LABEL.fullmatch(r.label)]
         # The caption is the short line or two above the rows, not the prose before them.
         caption = " ".join(line for line in header.splitlines()[-2:] if len(line) < 80)
         caption_role, how = _role(re.sub(r"\s+", " ", caption), "")
         year_role = caption_role if how != "default" and caption_role != "total" else "public_contribution"
         for row in block:
-            label = re.sub(r"\s+", " ", row["label"]).strip()
-            sek = int(re.sub(r"\D", "", row["number"])) * multiplier
+            label = re.sub(r"\s+", " ", row.label).strip()
+            sek = int(re.sub(r"\D", "", row.number)) * multiplier
             if not sek:
                 continue
             if _SUM_LABEL.match(label):
@@ -430,7 +458,7 @@ def _table_amounts(folded: str, found: list[AmountMatch]) -> list[AmountMatch]:
                 if how == "default":
                     role = caption_role if caption_role != "other" else "other"
                 per = "year" if yearly_caption or _YEAR_IN_SENTENCE.search(label) else None
-            result.append(AmountMatch(row.start("number"), row.end("number"), sek, per, role, "cue"))
+            result.append(AmountMatch(row.number_start, row.number_end, sek, per, role, "cue"))
     return result
 
 
