@@ -637,14 +637,15 @@ def find_recurring(text: str) -> list[tuple[int, int, dict]]:
     """
     result = []
     bounds = sentences(text)
+    folded_text = fast_fold(text)  # (folding keeps offsets: one fold serves every sentence)
     for index, (s, e) in enumerate(bounds):
-        if _NOTICE_CONTEXT.search(fast_fold(text[s:e])):
+        if not _ANY_FREQUENCY.search(folded_text, s, e) or _NOTICE_CONTEXT.search(folded_text, s, e):
             continue
         context = text[bounds[max(0, index - 2)][0]:s]
-        party = who(text[s:e])
-        for cs, ce in _clauses(text, s, e):
+        party = None
+        for cs, ce in _clauses(folded_text, s, e):
             clause = text[cs:ce]
-            folded = fast_fold(clause)
+            folded = folded_text[cs:ce]
             for start, end, times in _one_per_rate(folded, _frequencies(folded)):
                 if _ASKS_HOW_OFTEN.search(folded, 0, start) or times > 12:  # weekly: opening hours, not duties
                     continue
@@ -654,6 +655,7 @@ def find_recurring(text: str) -> list[tuple[int, int, dict]]:
                 day = None
                 for _, _, month, day_of_month in find_day_months(clause):
                     day = f"{month:02d}-{day_of_month:02d}"
+                party = party or who(text[s:e])
                 for label in what.split("; "):
                     result.append((cs + start, cs + end, {"what": label, "times_per_year": times, "party": party,
                                                           "day": day}))
@@ -667,14 +669,18 @@ _CLAUSE_SPLIT = re.compile(
 )
 
 
-def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Give (start, end) of each clause of the sentence at start:end that sets a duty of its own."""
+def _clauses(folded: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Give (start, end) of each clause of the (folded) sentence at start:end that sets a duty of its own."""
     bounds, at = [], start
-    for m in _CLAUSE_SPLIT.finditer(fast_fold(text[start:end])):
-        bounds.append((at, start + m.start()))
-        at = start + m.end()
+    for m in _CLAUSE_SPLIT.finditer(folded, start, end):
+        bounds.append((at, m.start()))
+        at = m.end()
     bounds.append((at, end))
     return bounds
+
+
+# Any word of a frequency at all: most sentences have none and are passed over at once.
+_ANY_FREQUENCY = re.compile(r"gang|ggr|vis\b|visa\b|varje|per\s|arlig|manatlig|tertial|varannan|termin|halvar|kvartal|delar")
 
 
 def _one_per_rate(folded: str, found: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
