@@ -384,21 +384,21 @@ def _aliases(name: str) -> list[str]:
     return [a for a in dict.fromkeys(aliases) if a and a != name]
 
 
+_GENERIC_WORDS = frozenset(fold(w) for w in (*sv.ORG_NAME_WORDS, *sv.CIVIL_ORG_WORDS))
+_NOT_PARTY_RE = re.compile(
+    r"\b(?:" + "|".join(re.escape(fold(word)) for word in sv.NOT_PARTIES) + r")\b"
+    r"|\b(?:kommun|kommunen|stad|staden|region|regionen|[a-z]*forvaltningen|[a-z]*namnden)$"
+)
+
+
 def _is_generic(name: str) -> bool:
     """True for a bare common noun (`Brottsofferjouren`, `Brottsofferjourerna`), not a name."""
     words = fold(name).split()
-    return len(words) == 1 and (
-        words[0].endswith(("erna", "orna", "arna"))
-        or any(fold(w) == words[0] for w in sv.ORG_NAME_WORDS)
-        or words[0] in {fold(w) for w in sv.CIVIL_ORG_WORDS}
-    )
+    return len(words) == 1 and (words[0].endswith(("erna", "orna", "arna")) or words[0] in _GENERIC_WORDS)
 
 
 def _not_a_party(name: str) -> bool:
-    folded = fold(name)
-    if any(re.search(r"\b" + re.escape(fold(word)) + r"\b", folded) for word in sv.NOT_PARTIES):
-        return True
-    return bool(re.search(r"\b(?:kommun|kommunen|stad|staden|region|regionen|[a-z]*forvaltningen|[a-z]*namnden)$", folded))
+    return bool(_NOT_PARTY_RE.search(fold(name)))
 
 
 # ------------------------------------------------------------------------------------- extract
@@ -434,21 +434,30 @@ def find_parties(text: str) -> list[tuple[int, int, dict]]:
             key_cache[name] = party_key(name)
         return key_cache[name]
 
+    # (the groups that share a key or the number are found by index, the first of them that fits wins)
+    groups_by_key: dict[str, set[int]] = {}
+    groups_by_number: dict[str, set[int]] = {}
     for candidate in sorted(candidates, key=lambda c: (c.priority, c.start)):
         keys = {key(candidate.name)} | {key(a) for a in candidate.aliases}
-        for group, known_keys, numbers in zip(groups, group_keys, group_numbers):
-            same_number = candidate.org_number in numbers
-            other_number = candidate.org_number and numbers - {candidate.org_number}
-            if (keys & known_keys or same_number) and not other_number:
-                group.append(candidate)
-                known_keys |= keys
-                if candidate.org_number:
-                    numbers.add(candidate.org_number)
+        sharing = set(groups_by_number.get(candidate.org_number, ())) if candidate.org_number else set()
+        for k in keys:
+            sharing |= groups_by_key.get(k, set())
+        for index in sorted(sharing):
+            numbers = group_numbers[index]
+            if not (candidate.org_number and numbers - {candidate.org_number}):
                 break
         else:
-            groups.append([candidate])
-            group_keys.append(set(keys))
-            group_numbers.append({candidate.org_number} if candidate.org_number else set())
+            index = len(groups)
+            groups.append([])
+            group_keys.append(set())
+            group_numbers.append(set())
+        groups[index].append(candidate)
+        group_keys[index] |= keys
+        for k in keys:
+            groups_by_key.setdefault(k, set()).add(index)
+        if candidate.org_number:
+            group_numbers[index].add(candidate.org_number)
+            groups_by_number.setdefault(candidate.org_number, set()).add(index)
     groups = _merge_cut_names(groups)
     result = []
     for group in sorted(groups, key=lambda g: min(c.start for c in g)):
@@ -474,9 +483,10 @@ def _merge_cut_names(groups: list[list[Candidate]]) -> list[list[Candidate]]:
 
     A name that wraps in prose (`med Röda Korsets` / `Vadstenakrets om …`) is read only up to the
     line break; when its words begin the name of exactly one other party, it is that party.
+    Fuller names are looked up by their first letters and their last word, never all pairs: a long
+    text has thousands of names.
     """
-    def words(candidate: Candidate) -> list[str]:
-        return fold(candidate.name).split()
+    words_of = {id(c): fold(c.name).split() for group in groups for c in group}
 
     def begins(short: list[str], full: list[str]) -> bool:
         # whole words, the last perhaps cut inside (`Brottsofferj` / `ouren`: a word split at a line end)
@@ -488,17 +498,47 @@ def _merge_cut_names(groups: list[list[Candidate]]) -> list[list[Candidate]]:
         # `LP-föreningen` for `Finspångs Ekumeniska LP-förening`: the name's own last word, definite
         return len(short) == 1 and len(full) > 1 and "-" in short[0] and _key_word(short[0]) == _key_word(full[-1])
 
-    kept = list(groups)
-    for group in groups:
-        if any(c.org_number for c in group):
+    # Looked up by: the first word and the start of the second (a cut name of two words or more), the
+    # first word whole or its first six letters (a cut name of one word), the last word (`ends`).
+    by_two: dict[tuple[str, str], set[int]] = {}
+    by_first: dict[str, set[int]] = {}
+    by_tail: dict[str, set[int]] = {}
+    for index, group in enumerate(groups):
+        for c in group:
+            w = words_of[id(c)]
+            if len(w) > 1:
+                by_two.setdefault((w[0], w[1][:2]), set()).add(index)
+                by_first.setdefault(w[0], set()).add(index)
+                by_tail.setdefault(_key_word(w[-1]), set()).add(index)
+            if w:
+                by_first.setdefault(w[0][:6], set()).add(index)
+    owner = list(range(len(groups)))  # a merged group's candidates now live in its owner's group
+
+    def alive(index: int) -> int:
+        while owner[index] != index:
+            index = owner[index]
+        return index
+
+    for index, group in enumerate(groups):
+        if owner[index] != index or any(c.org_number for c in group):
             continue
-        cut = [words(c) for c in group]
-        fuller = [other for other in kept if other is not group and any(
-            begins(short, w) or ends(short, w) for short in cut for w in map(words, other))]
+        cut = [words_of[id(c)] for c in group]
+        near = set()
+        for short in cut:
+            if len(short) > 1:
+                near |= by_two.get((short[0], short[1][:2]), set())
+            elif short:
+                near |= by_first.get(short[0], set()) | by_first.get(short[0][:6], set())
+                near |= by_tail.get(_key_word(short[0]), set())
+        if len(near) > 64:
+            continue  # dozens of names begin alike (a register, not a partnership): no one fuller name
+        fuller = {alive(other) for other in near} - {index}
+        fuller = [other for other in sorted(fuller) if any(
+            begins(short, words_of[id(c)]) or ends(short, words_of[id(c)]) for short in cut for c in groups[other])]
         if len(fuller) == 1:
-            fuller[0].extend(group)
-            kept.remove(group)
-    return kept
+            groups[fuller[0]].extend(group)
+            owner[index] = fuller[0]
+    return [group for index, group in enumerate(groups) if owner[index] == index]
 
 
 def _kommun_units(text: str) -> set[str]:
