@@ -1,0 +1,105 @@
+"""Whether a document concerns an IOP (idéburet offentligt partnerskap), and the words that decided.
+
+A diarium holds everything: building permits, procurements, grants, minutes. Only documents about
+an IOP become partnerships. One fact per document:
+
+    iop  {"is": True | False | None, "kind": "iop" | "procurement" | "grant" | "building" | "lease" |
+          "sponsorship" | "other" | None, "reason": "…"}
+
+- True: the document names the form (`idéburet offentligt partnerskap`, `IOP`,
+  `partnerskapsöverenskommelse`) as what it is about, or a protocol has a § about one.
+- False: it speaks the language of another regime (LOU: `upphandling`, `anbud`, `leverantör`;
+  grants: `föreningsbidrag`, `verksamhetsbidrag`; `bygglov`, `detaljplan`; leases; sponsorship) and
+  names an IOP only in passing, or only to set it aside (`har övervägt idéburet offentligt partnerskap
+  men bedömer att föreningsbidrag är rätt form`).
+- None: neither (an e-mail that names nothing but "avtalet"): it is not kept out.
+
+Evidence is the phrase that decided: the IOP mention, or the first word of the other regime.
+"""
+from __future__ import annotations
+
+import re
+
+from iopcli.model import Document, Fact
+from iopcli.text import folded as fold_text
+
+_IOP_RE = re.compile(
+    r"\bidebur(?:et|na|en|a)?\s+offentlig[at]?\s+partnerskap\w*|\biop\b|\bpartnerskapsoverenskommelse\w*"
+)
+# A mention that sets the form aside or compares with it is not what the document is.
+_SET_ASIDE_RE = re.compile(
+    r"\b(?:overvag\w*|i\s*stallet\s+for|jamfor\w*|snarare\s+an|inte|ej|alternativ\w*|i\s+stallet)\b"
+)
+_REGIMES = (
+    ("procurement", "procurement under LOU",
+     re.compile(r"\blou\b|lagen\s+om\s+offentlig\s+upphandling|\bupphandl\w*|\bleverantor\w*|\banbud\w*|"
+                r"\btilldelningsbeslut\w*|\bramavtal\w*|\bavrop\w*|\bforfragningsunderlag\w*")),
+    ("grant", "a grant",
+     re.compile(r"\bforeningsbidrag\w*|\bverksamhetsbidrag\w*|\baktivitetsstod\w*|\bbidragsregl\w*|\bprojektbidrag\w*|"
+                r"\blokalbidrag\w*|\bstartbidrag\w*|\banlaggningsbidrag\w*|\bkulturstod\w*|\bhyresbidrag\w*")),
+    ("building", "a planning or building matter",
+     re.compile(r"\bbygglov\w*|\bdetaljplan\w*|\bstrandskydd\w*|\bmarklov\w*|\brivningslov\w*|\bforhandsbesked\w*|"
+                r"\bplan-\s+och\s+bygglag\w*|\bbyggnadsnamnd\w*")),
+    ("lease", "a lease",
+     re.compile(r"\bhyresavtal\w*|\blokalhyresavtal\w*|\barrendeavtal\w*|\bhyresgast\w*|\bhyresvard\w*")),
+    ("sponsorship", "sponsorship",
+     re.compile(r"\bsponsr\w*|\bsponsor\w*|\bmotprestation\w*")),
+)
+# A § heading in a protocol: `§ 112 Idéburet offentligt partnerskap med …`.
+_PARAGRAPH_HEAD_RE = re.compile(r"(?m)^[ \t]*§[ \t]*\d+[^\n]*$")
+_SENTENCE_RE = re.compile(r"[^.!?\n]*(?:[.!?]|\n|$)")
+HEAD_CHARS = 600  # the title and header: a mention there is what the document is
+
+
+def decide(text: str) -> tuple[int, int, dict]:
+    """Give (start, end, value) of the decision for a whole text (see the module's docstring).
+
+    >>> decide("Överenskommelse om idéburet offentligt partnerskap med Stadsmissionen")[2]["is"]
+    True
+    >>> decide("Beslut om bygglov för carport")[2]["kind"]
+    'building'
+    """
+    folded = fold_text(text)
+    for head in _PARAGRAPH_HEAD_RE.finditer(folded):
+        mention = _IOP_RE.search(folded, head.start(), head.end())
+        if mention:
+            return mention.start(), mention.end(), {
+                "is": True, "kind": "iop", "reason": "a § of the protocol decides an idéburet offentligt partnerskap"}
+    kept, set_aside = [], []
+    for m in _IOP_RE.finditer(folded):
+        sentence = _sentence_around(folded, m.start(), m.end())
+        (set_aside if _SET_ASIDE_RE.search(sentence) else kept).append(m)
+    weight = sum(2 if m.start() < HEAD_CHARS else 1 for m in kept)
+    regimes = []
+    for kind, label, pattern in _REGIMES:
+        found = list(pattern.finditer(folded))
+        if found:
+            regimes.append((len(found), kind, label, found[0]))
+    regimes.sort(key=lambda r: -r[0])
+    other = regimes[0] if regimes else None
+    if kept and (other is None or weight * 3 >= other[0]):
+        m = kept[0]
+        return m.start(), m.end(), {"is": True, "kind": "iop", "reason": "names idéburet offentligt partnerskap"}
+    if other:
+        count, kind, label, m = other
+        words = sorted({w.group(0) for w in [m]})
+        also = " (it mentions an IOP only to set it aside or in passing)" if kept or set_aside else ""
+        return m.start(), m.end(), {"is": False, "kind": kind,
+                                    "reason": f"{label}: '{words[0]}' and {count - 1} more such words{also}"}
+    if set_aside:
+        m = set_aside[0]
+        return m.start(), m.end(), {"is": None, "kind": None, "reason": "names an IOP only in passing"}
+    return 0, 0, {"is": None, "kind": None, "reason": "names neither an IOP nor another regime"}
+
+
+def _sentence_around(folded: str, start: int, end: int) -> str:
+    left = max(folded.rfind(".", 0, start), folded.rfind("\n", 0, start)) + 1
+    right_candidates = [i for i in (folded.find(".", end), folded.find("\n", end)) if i >= 0]
+    right = min(right_candidates) if right_candidates else len(folded)
+    return folded[left:right]
+
+
+def extract(doc: Document) -> list[Fact]:
+    """Give the one `iop` fact of the document."""
+    start, end, value = decide(doc.text)
+    return [doc.fact("iop", value, start, end)]
