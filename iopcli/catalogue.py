@@ -1,10 +1,12 @@
 """The SQLite catalogue: schema, migrations, writes and row readers. The only importer of sqlite_utils.
 
 Tables (readable in any SQLite tool):
-    documents      one row per file: path, sha256, size, type, date, text, pages, status/error, record
+    documents      one row per file: path, sha256, size, type, date, text, pages, status/error, record,
+                   page_confidence (a scan's OCR confidence per page, JSON: [93, null, 54])
     versions       every version of every file ever ingested, with its record and text (history, diff)
     case_numbers, parties, org_numbers, periods, amounts, deadlines, recurring
-                   one table per kind of fact, each row with its evidence (page, start, end, raw, note)
+                   one table per kind of fact, each row with its evidence (page, start, end, raw, note,
+                   ocr_confidence: that of the page, when OCR read it)
     partnerships   documents grouped into partnerships (written after each ingest)
     documents_fts  full-text index over documents.text; unicode61 with remove_diacritics 0 so that
                    å, ä and ö stay distinct letters (the default folds `år` into `ar`)
@@ -22,10 +24,10 @@ import sqlite_utils
 
 from iopcli.errors import IopError
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 DEFAULT_DB = "iop.db"
 FACT_TABLES = ("case_numbers", "parties", "org_numbers", "periods", "amounts", "deadlines", "recurring")
-EVIDENCE_COLUMNS = {"page": int, "start": int, "end": int, "raw": str, "note": str}
+EVIDENCE_COLUMNS = {"page": int, "start": int, "end": int, "raw": str, "note": str, "ocr_confidence": int}
 
 
 def db_path(option: str | None = None) -> Path:
@@ -179,6 +181,7 @@ class Catalogue:
                 "period_end": record["period"]["end"], "pages": record["pages"], "ocr": int(record["ocr"]),
                 "status": record["status"], "error": None, "ingested_at": now, "text": text,
                 "page_starts": json.dumps(list(page_starts)),
+                "page_confidence": json.dumps(record.get("page_confidence") or []),
                 "record": json.dumps(record, ensure_ascii=False),
             }
             if existing:
@@ -198,6 +201,7 @@ class Catalogue:
                 "path": record["path"], "version": version, "sha256": record["sha256"], "size": size,
                 "ingested_at": now, "document_date": record["document_date"],
                 "record": row["record"], "text": text, "page_starts": row["page_starts"],
+                "page_confidence": row["page_confidence"],
             })
 
     def record_failure(self, path: str, size: int | None, reason: str) -> None:
@@ -236,7 +240,7 @@ def fact_rows(record: dict) -> dict[str, list[dict]]:
     def evid(e: dict | None) -> dict:
         e = e or {}
         return {"page": e.get("page"), "start": e.get("start"), "end": e.get("end"),
-                "raw": e.get("text"), "note": e.get("note") or ""}
+                "raw": e.get("text"), "note": e.get("note") or "", "ocr_confidence": e.get("ocr_confidence")}
 
     from iopcli.extractors.casenumbers import case_key
 
@@ -292,6 +296,7 @@ def _now() -> str:
 # --- schema and migrations ------------------------------------------------------------------
 
 def _migration_1(db: sqlite_utils.Database) -> None:
+    # Written as released (schema 1); later columns are added by the migrations after it.
     db["documents"].create({
         "id": int, "path": str, "source": str, "sha256": str, "size": int, "mtime": float,
         "file_type": str, "doc_type": str, "municipality": str, "authority": str,
@@ -301,7 +306,7 @@ def _migration_1(db: sqlite_utils.Database) -> None:
     }, pk="id", not_null={"path"})
     db["documents"].create_index(["path"], unique=True)
     db["documents"].create_index(["sha256"])
-    evidence = dict(EVIDENCE_COLUMNS)
+    evidence = {k: v for k, v in EVIDENCE_COLUMNS.items() if k != "ocr_confidence"}
     db["case_numbers"].create({"document_id": int, "value": str, "key": str, **evidence},
                               foreign_keys=[("document_id", "documents", "id")])
     db["parties"].create({"document_id": int, "name": str, "sector": str, "org_number": str,
@@ -336,8 +341,20 @@ def _migration_1(db: sqlite_utils.Database) -> None:
                                tokenize="unicode61 remove_diacritics 0")
 
 
+def _migration_2(db: sqlite_utils.Database) -> None:
+    """Keep how well OCR read a scan: per page on documents and versions, per fact as evidence.
+
+    Rows written before stay as they were, with NULLs: their confidence was never measured, and
+    the next ingest of a changed or re-scanned file fills it in.
+    """
+    for table in ("documents", "versions"):
+        db[table].add_column("page_confidence", str)
+    for table in FACT_TABLES:
+        db[table].add_column("ocr_confidence", int)
+
+
 # Each migration takes the schema from version i to i+1; append, never edit a released one.
-MIGRATIONS = (_migration_1,)
+MIGRATIONS = (_migration_1, _migration_2)
 
 
 def schema_version(db: sqlite_utils.Database) -> int:

@@ -454,7 +454,7 @@ def check(
 
     Checks: stated duration against the dates, contributions against the stated total, org numbers
     (Luhn check digit, first digit against sector), documents that disagree, an agreement with no
-    end and no notice period, a proposal without an agreement.
+    end and no notice period, a proposal without an agreement, a scanned page OCR read poorly.
     """
     from iopcli import partnership as rules
     from iopcli.render import rows_table

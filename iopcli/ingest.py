@@ -179,7 +179,7 @@ def relink(catalogue: Catalogue) -> None:
 
 
 class OcrReader:
-    """The OCR the readers call: (path, data, pages) -> {page: text}, cached by file hash.
+    """The OCR the readers call: (path, data, pages) -> {page: ocr.PageReading}, cached by file hash.
 
     mode "auto" recognises only pages without a text layer; "always" every page of a PDF.
     `max_pages` caps the pages read in one PDF (the reader says which were left); `progress`, when
@@ -196,13 +196,13 @@ class OcrReader:
         self.progress = None
         self.language_warning = ocr.ocr_language()[1]
 
-    def __call__(self, path: Path, data: bytes, pages: list[int]) -> dict[int, str]:
+    def __call__(self, path: Path, data: bytes, pages: list[int]) -> dict:
         from iopcli import ocr
 
         sha256 = readers.sha256_of(data)
         if readers.file_type(path) == "image":
-            texts = ocr.ocr_image_pages(path, cache=self.cache, sha256=sha256)
-            return {number: text for number, text in enumerate(texts, 1)}
+            readings = ocr.ocr_image_pages(path, cache=self.cache, sha256=sha256)
+            return dict(enumerate(readings, 1))
         report = self.progress
         progress = (lambda done, total: report(path, done, total)) if report else None
         return ocr.ocr_pdf_pages(path, pages, cache=self.cache, sha256=sha256, progress=progress)

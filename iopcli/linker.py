@@ -876,6 +876,7 @@ def build(run: _Run, family_places: frozenset[str]) -> dict:
         if warning:
             warnings.append(warning)
         warnings.extend(dates.contribution_warnings(doc.record.get("amounts") or [], doc.source))
+        warnings.extend(dates.scan_warnings(doc.record))
     record["warnings"] = warnings
     record["_start_year"] = _start_year(docs)
     record["_places"] = family_places

@@ -42,6 +42,8 @@ class Document:
     status is "ok", or "needs_ocr" when the file holds pages with no text layer.
     header_cells holds (label, value) pairs of a PDF header block laid out in columns, paired by
     their position on the page; only set where the text alone cannot tell which value is whose.
+    page_confidence holds, when OCR read the file, Tesseract's mean word confidence (0-100) of each
+    page, aligned with page_starts: None for a page with a text layer or where OCR found no word.
     """
 
     path: str
@@ -54,6 +56,7 @@ class Document:
     status: str = "ok"
     warnings: tuple[str, ...] = field(default=())
     header_cells: tuple[tuple[str, str], ...] = field(default=())
+    page_confidence: tuple[float | None, ...] = field(default=())
 
     @property
     def name(self) -> str:
@@ -66,6 +69,10 @@ class Document:
     def page_at(self, offset: int) -> int:
         """Give the 1-based page that holds character `offset`."""
         return max(1, bisect.bisect_right(self.page_starts, offset))
+
+    def confidence_of(self, page: int) -> float | None:
+        """Give the OCR confidence of the 1-based page, or None when OCR did not read it."""
+        return self.page_confidence[page - 1] if 0 < page <= len(self.page_confidence) else None
 
     def span(self, start: int, end: int) -> Span:
         return Span(start, end, self.page_at(start))

@@ -1,7 +1,9 @@
 """Optical character recognition of scanned pages and page images, with Tesseract.
 
 The reader calls this for pages that have no usable text layer (see `page_needs_ocr`) and for
-image files. Text comes back per page, raw as Tesseract gives it; normalising it is the reader's job.
+image files. Each page comes back as a `PageReading`: its text, raw as Tesseract gives it (normalising
+it is the reader's job), and Tesseract's mean word confidence, which the catalogue keeps so that
+facts read from a poorly read page can be shown as such.
 
 Why Tesseract directly and not OCRmyPDF: iop needs the text of a page, not a searchable PDF.
 OCRmyPDF would rasterise the page itself, run the same Tesseract, then rebuild and optimise a PDF
@@ -35,7 +37,9 @@ headless (a 50 MB wheel) or unpaper (another program to pipe through) would save
 those 0.3 s and add a dependency, so neither is used. Binarising ourselves (Otsu) is left to
 Tesseract, which does it anyway, on the grey page. Orientation: `--psm 0` (OSD alone) costs 0.4 s
 a page and on these 127 dpi pages said 270° for upright ones, so it is not run on every page; a
-page whose first reading has low word confidence is read again with `--psm 1` (see `_tesseract`).
+page whose first reading has low word confidence is read again with `--psm 1` (see `_tesseract`),
+unless it has only a few words (MIN_WORDS_TO_JUDGE): a nearly blank signature page reads with low
+confidence whichever way up it lies, and a second reading cost it 1-1.5 s for nothing.
 
 Bounded cost: no page image exceeds MAX_PAGE_PIXELS (a page too large is rendered at a lower
 resolution, or refused with its size as the reason when that would be under MIN_OCR_DPI), pages
@@ -47,6 +51,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import io
+import json
 import os
 import re
 import shutil
@@ -55,9 +60,11 @@ import tempfile
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING, Callable, NamedTuple
 
 from iopcli.errors import OcrFailed, OcrUnavailable
+# mean_confidence is re-exported: it is how well a page was read, asked of ocr.
+from iopcli.ocrtext import mean, mean_confidence, text_from_tsv, word_confidences  # noqa: F401
 from iopcli.pageimage import (DEFAULT_DPI, _image_dpi, _page_image, fit_to_budget,
                               pdf_page_image)
 
@@ -71,10 +78,25 @@ IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".tif", ".tiff")
 # not the page's text.
 MIN_TEXT_CHARS = 20
 PAGE_TIMEOUT_S = 300
-# Part of every cache key: a change to how pages are prepared for Tesseract is a new reading.
-PREPARATION = "prep2"
+# Part of every cache key: a change to how pages are prepared or read is a new reading.
+PREPARATION = "prep3"
+# Part of every cache file's name: what a cached page holds (2: its text and its confidence).
+CACHE_FORMAT = 2
 # Mean word confidence of a page read right is about 95; read sideways it is 10 to 30.
 MIN_CONFIDENCE = 50
+# A page read as fewer words than this is not judged by its words' confidence: it is neither read
+# again to turn it nor marked as read poorly. Measured on bench/make_scans.py's scans: signature
+# pages and blank last pages give 2-16 words with mean confidence anywhere from 17 to 88 however
+# they lie (a mean of a few specks and scribbles); a page of running text read sideways still gives
+# 50 words or more.
+MIN_WORDS_TO_JUDGE = 20
+
+
+class PageReading(NamedTuple):
+    """One page as Tesseract read it: its text and the mean confidence (0-100) of its words."""
+
+    text: str
+    confidence: float | None  # None when it found too few words to judge by (a blank page)
 
 
 # --- Is Tesseract here? -----------------------------------------------------------------------
@@ -243,10 +265,11 @@ def pdf_page_has_images(pdf_page) -> bool:
 
 @dataclass(frozen=True)
 class OcrCache:
-    """Recognised page texts on disk, so a re-ingest does not OCR the same scan again.
+    """Recognised pages on disk, so a re-ingest does not OCR the same scan again.
 
-    One text file per page under `root`, keyed by the file's sha256, the page, the resolution, the
-    Tesseract version and the language model: a different engine or model means a new reading.
+    One JSON file per page under `root` ({"text": ..., "confidence": ...}), keyed by the file's
+    sha256, the page, the resolution, the Tesseract version, the language model and CACHE_FORMAT: a
+    different engine or model means a new reading, and a cache of an older format is not misread.
     """
 
     root: Path
@@ -255,24 +278,27 @@ class OcrCache:
         object.__setattr__(self, "root", Path(root))
 
     def path_for(self, sha256: str, page: int, dpi: int, version: str, lang: str) -> Path:
-        """Give the file that holds (or would hold) one page's text."""
-        settings = _safe_name(f"p{page:04d}-{dpi}dpi-{lang}-tesseract{version}")
-        return self.root / sha256[:2] / sha256 / f"{settings}.txt"
+        """Give the file that holds (or would hold) one page's reading."""
+        settings = _safe_name(f"p{page:04d}-{dpi}dpi-{lang}-tesseract{version}-c{CACHE_FORMAT}")
+        return self.root / sha256[:2] / sha256 / f"{settings}.json"
 
-    def get(self, sha256: str, page: int, dpi: int, version: str, lang: str) -> str | None:
-        """Give the cached text of a page, or None when it is not cached (or unreadable)."""
+    def get(self, sha256: str, page: int, dpi: int, version: str, lang: str) -> PageReading | None:
+        """Give the cached reading of a page, or None when it is not cached (or unreadable)."""
         try:
-            return self.path_for(sha256, page, dpi, version, lang).read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError):
+            stored = json.loads(self.path_for(sha256, page, dpi, version, lang).read_text(encoding="utf-8"))
+        except (OSError, ValueError):  # a UnicodeDecodeError is a ValueError too
             return None
+        return _cached_reading(stored)
 
-    def put(self, sha256: str, page: int, dpi: int, version: str, lang: str, text: str) -> bool:
-        """Store a page's text; give False when the cache cannot be written (OCR still counts)."""
+    def put(self, sha256: str, page: int, dpi: int, version: str, lang: str,
+            reading: PageReading) -> bool:
+        """Store a page's reading; give False when the cache cannot be written (OCR still counts)."""
         target = self.path_for(sha256, page, dpi, version, lang)
         partial = target.with_suffix(f".{os.getpid()}.part")
+        stored = {"text": reading.text, "confidence": reading.confidence}
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
-            partial.write_text(text, encoding="utf-8")
+            partial.write_text(json.dumps(stored, ensure_ascii=False), encoding="utf-8")
             os.replace(partial, target)  # a crash never leaves half a page that reads as cached
         except OSError:
             try:
@@ -281,6 +307,22 @@ class OcrCache:
                 pass  # the folder itself could not be made; nothing was left behind
             return False
         return True
+
+
+def _cached_reading(stored) -> PageReading | None:
+    """Give the reading a cache file holds, or None when it holds anything else.
+
+    >>> _cached_reading({"text": "Dnr KS 2018/14", "confidence": 91}), _cached_reading({"text": 5})
+    (PageReading(text='Dnr KS 2018/14', confidence=91.0), None)
+    """
+    if not isinstance(stored, dict) or not isinstance(stored.get("text"), str):
+        return None
+    confidence = stored.get("confidence")
+    if confidence is None:
+        return PageReading(stored["text"], None)
+    if isinstance(confidence, bool) or not isinstance(confidence, (int, float)):
+        return None
+    return PageReading(stored["text"], float(confidence))
 
 
 def _safe_name(name: str) -> str:
@@ -328,8 +370,8 @@ def _engine(lang: str | None) -> _Engine:
 def ocr_pdf_pages(path: str | os.PathLike, pages: list[int], dpi: int = DEFAULT_DPI,
                   jobs: int | None = None, *, lang: str | None = None,
                   cache: OcrCache | None = None, sha256: str | None = None,
-                  progress: Callable[[int, int], None] | None = None) -> dict[int, str]:
-    """Give the recognised text of the given 1-based pages of a PDF, {page: text}.
+                  progress: Callable[[int, int], None] | None = None) -> dict[int, PageReading]:
+    """Give the reading (text and confidence) of the given 1-based pages of a PDF, {page: reading}.
 
     A page that is one full-page image (a scanner's page) is read from that image at its own
     resolution; any other page is rendered at `dpi`. Pages are recognised `jobs` at a time
@@ -340,9 +382,9 @@ def ocr_pdf_pages(path: str | os.PathLike, pages: list[int], dpi: int = DEFAULT_
     engine = _engine(lang)
     sha256 = sha256 or (file_sha256(path) if cache is not None else None)
     wanted = sorted(set(pages))
-    texts, todo = _from_cache(cache, sha256, wanted, dpi, engine)
+    readings, todo = _from_cache(cache, sha256, wanted, dpi, engine)
     if not todo:
-        return texts
+        return readings
     import pypdfium2 as pdfium
 
     name = Path(path).name
@@ -357,7 +399,7 @@ def ocr_pdf_pages(path: str | os.PathLike, pages: list[int], dpi: int = DEFAULT_
             recognised = _recognise_all(engine, images, jobs, name, _counter(progress, len(todo)))
     except pdfium.PdfiumError as error:
         raise OcrFailed(f"{name}: the PDF could not be rendered ({error})") from error
-    return _in_page_order(texts | _to_cache(cache, sha256, recognised, dpi, engine))
+    return _in_page_order(readings | _to_cache(cache, sha256, recognised, dpi, engine))
 
 
 def _counter(progress: Callable[[int, int], None] | None, total: int) -> Callable[[], None]:
@@ -373,8 +415,8 @@ def _counter(progress: Callable[[int, int], None] | None, total: int) -> Callabl
 
 
 def ocr_image_pages(path: str | os.PathLike, jobs: int | None = None, *, lang: str | None = None,
-                    cache: OcrCache | None = None, sha256: str | None = None) -> list[str]:
-    """Give the recognised text of each page of an image file (a multi-page TIFF has several)."""
+                    cache: OcrCache | None = None, sha256: str | None = None) -> list[PageReading]:
+    """Give the reading of each page of an image file (a multi-page TIFF has several)."""
     from PIL import Image as PILImage, ImageSequence
 
     engine = _engine(lang)
@@ -385,42 +427,42 @@ def ocr_image_pages(path: str | os.PathLike, jobs: int | None = None, *, lang: s
             # Frame count and resolution come from the header: a cached scan is not decoded.
             numbers = list(range(1, getattr(image, "n_frames", 1) + 1))
             dpi = _image_dpi(image.info.get("dpi"))
-            texts, todo = _from_cache(cache, sha256, numbers, dpi, engine)
+            readings, todo = _from_cache(cache, sha256, numbers, dpi, engine)
             if todo:
                 frames = ((n, *fit_to_budget(_page_image(frame), dpi)) for n, frame
                           in enumerate(ImageSequence.Iterator(image), start=1) if n in todo)
                 recognised = _recognise_all(engine, frames, jobs, name, _counter(None, len(todo)))
-                texts |= _to_cache(cache, sha256, recognised, dpi, engine)
+                readings |= _to_cache(cache, sha256, recognised, dpi, engine)
     except (OSError, ValueError, SyntaxError, PILImage.DecompressionBombError) as error:
         # Pillow raises SyntaxError for some malformed headers (PNG chunks, TIFF tags).
         raise OcrFailed(f"{name}: not a readable image ({error})") from error
-    return [texts[n] for n in numbers]
+    return [readings[n] for n in numbers]
 
 
-def _in_page_order(texts: dict[int, str]) -> dict[int, str]:
-    return dict(sorted(texts.items()))
+def _in_page_order(readings: dict[int, PageReading]) -> dict[int, PageReading]:
+    return dict(sorted(readings.items()))
 
 
 def ocr_image(path: str | os.PathLike, **options) -> str:
     """Give the recognised text of an image file, its pages separated by form feeds."""
-    return "\f".join(ocr_image_pages(path, **options))
+    return "\f".join(reading.text for reading in ocr_image_pages(path, **options))
 
 
-def _from_cache(cache, sha256, pages, dpi, engine) -> tuple[dict[int, str], list[int]]:
+def _from_cache(cache, sha256, pages, dpi, engine) -> tuple[dict[int, PageReading], list[int]]:
     if cache is None or not sha256:
         return {}, list(pages)
-    texts = {}
+    readings = {}
     for page in pages:
-        text = cache.get(sha256, page, dpi, engine.version, engine.lang)
-        if text is not None:
-            texts[page] = text
-    return texts, [page for page in pages if page not in texts]
+        reading = cache.get(sha256, page, dpi, engine.version, engine.lang)
+        if reading is not None:
+            readings[page] = reading
+    return readings, [page for page in pages if page not in readings]
 
 
-def _to_cache(cache, sha256, recognised: dict[int, str], dpi, engine) -> dict[int, str]:
+def _to_cache(cache, sha256, recognised: dict[int, PageReading], dpi, engine) -> dict[int, PageReading]:
     if cache is not None and sha256:
-        for page, text in recognised.items():
-            cache.put(sha256, page, dpi, engine.version, engine.lang, text)
+        for page, reading in recognised.items():
+            cache.put(sha256, page, dpi, engine.version, engine.lang, reading)
     return recognised
 
 
@@ -433,19 +475,19 @@ def available_cores() -> int:
 
 
 def _recognise_all(engine: _Engine, numbered_images, jobs: int | None, name: str,
-                   page_done: Callable[[], None]) -> dict[int, str]:
-    """Give {page: text} for (page, image, dpi) triples, prepared and recognised in parallel.
+                   page_done: Callable[[], None]) -> dict[int, PageReading]:
+    """Give {page: reading} for (page, image, dpi) triples, prepared and recognised in parallel.
 
     Images are produced lazily and at most two per worker wait at a time: a 300 dpi page is ~9 MB,
     and a 3,000-page scan must not sit in memory all at once.
     """
     workers = max(1, jobs or available_cores())
-    texts: dict[int, str] = {}
+    readings: dict[int, PageReading] = {}
     pending: dict[Future, int] = {}
 
     def collect(done) -> None:
         for future in done:
-            texts[pending.pop(future)] = future.result()
+            readings[pending.pop(future)] = future.result()
             page_done()
 
     with ThreadPoolExecutor(max_workers=workers) as pool:
@@ -459,39 +501,51 @@ def _recognise_all(engine: _Engine, numbered_images, jobs: int | None, name: str
             for future in pending:
                 future.cancel()
             raise
-    return texts
+    return readings
 
 
-def _read_page(engine: _Engine, image: "Image", dpi: int, where: str) -> str:
-    """Give the text of one page image: prepared (in the worker, so pages clean in parallel), read."""
+def _read_page(engine: _Engine, image: "Image", dpi: int, where: str) -> PageReading:
+    """Give the reading of one page image: prepared (in the worker, so pages clean in parallel), read."""
     from iopcli import scanprep
 
     prepared, prepared_dpi = scanprep.prepare(image, dpi)
     return _tesseract(engine, prepared, prepared_dpi, where)
 
 
-def _tesseract(engine: _Engine, image: "Image", dpi: int, where: str) -> str:
-    """Give the text Tesseract reads in one page image, turning the page if it lies sideways."""
+def _tesseract(engine: _Engine, image: "Image", dpi: int, where: str) -> PageReading:
+    """Give what Tesseract reads in one page image, turning the page if it lies sideways."""
     # Uncompressed PNM: encoding a 300 dpi page as PNG costs more than piping 9 MB.
     buffer = io.BytesIO()
     image.save(buffer, format="PPM")
     # Plain layout analysis (--psm 3) reads a page scanned sideways or upside down as low-confidence
     # garbage. Detecting orientation on every page (--psm 1) costs about a third more
-    # time, so it is only tried when the first reading's word confidence says it failed.
-    text, confidence = _tesseract_once(engine, buffer.getvalue(), dpi, where, "3")
-    if confidence is not None and confidence < MIN_CONFIDENCE and engine.osd:
-        turned, turned_confidence = _tesseract_once(engine, buffer.getvalue(), dpi, where, "1")
-        if turned_confidence is not None and turned_confidence > confidence:
-            return turned
-    return text
+    # time, so it is only tried when the first reading's word confidences say it failed.
+    first = PageReading(*_tesseract_once(engine, buffer.getvalue(), dpi, where, "3"))
+    if not (engine.osd and first.confidence is not None and first.confidence < MIN_CONFIDENCE):
+        return first
+    turned = PageReading(*_tesseract_once(engine, buffer.getvalue(), dpi, where, "1"))
+    if turned.confidence is not None and turned.confidence > first.confidence:
+        return turned
+    return first
+
+
+def page_confidence(confidences: list[float]) -> float | None:
+    """Give a page's mean word confidence, or None when it has too few words to be judged by it.
+
+    >>> page_confidence([25.0] * 60), page_confidence([17.0] * 11), page_confidence([])
+    (25.0, None, None)
+    """
+    return mean(confidences) if len(confidences) >= MIN_WORDS_TO_JUDGE else None
 
 
 def _tesseract_once(engine: _Engine, image_bytes: bytes, dpi: int, where: str,
                     psm: str) -> tuple[str, float | None]:
-    """Give one Tesseract reading of a page: its text and mean word confidence (0-100)."""
+    """Give one Tesseract reading of a page: its text and its page_confidence (0-100 or None)."""
     env = dict(os.environ, OMP_THREAD_LIMIT="1")
     with tempfile.TemporaryDirectory(prefix="iop-ocr-") as folder:
-        # One run writes both the text and the per-word table the confidence comes from.
+        # One run writes both the text and the per-word table the confidence comes from. Measured
+        # (two full pages, three rounds): txt+tsv 3.63-3.70 s, tsv alone 3.65-3.68, txt alone
+        # 3.56-3.67, tsv to stdout 3.61-3.76: the second output costs nothing worth saving.
         output = os.path.join(folder, "page")
         command = [engine.exe, "stdin", output, "-l", engine.lang, "--dpi", str(dpi),
                    "--psm", psm, "txt", "tsv"]
@@ -515,105 +569,4 @@ def _tesseract_once(engine: _Engine, image_bytes: bytes, dpi: int, where: str,
             table = ""
     # Tesseract ends every page with a form feed; page boundaries are the reader's to keep.
     lines = text_from_tsv(table)
-    return (text.rstrip() if lines is None else lines), mean_confidence(table)
-
-
-@dataclass(frozen=True)
-class _Line:
-    paragraph: tuple[str, ...]  # (page, block, paragraph) as Tesseract numbers them
-    left: int
-    top: int
-    right: int
-    bottom: int
-    words: tuple[str, ...]
-
-
-def text_from_tsv(tsv: str) -> str | None:
-    """Give a page's text from Tesseract's TSV: its lines, a blank line only where the page has a gap.
-
-    Tesseract's own text starts a new paragraph, with a blank line, wherever its layout analysis
-    guesses one; it guesses one before a short last line that begins with a figure ("240 000 kr
-    per år."), which cuts an amount off from the sentence that says whose it is. A break is kept
-    where there is white space (a gap of more than a line's height) or a new column; elsewhere the
-    line simply follows, as in a PDF's text layer. None when the TSV has no line geometry.
-
-    >>> header = "level\\tpage_num\\tblock_num\\tpar_num\\tline_num\\tword_num\\tleft\\ttop\\twidth\\theight\\tconf\\ttext"
-    >>> rows = ["4\\t1\\t1\\t1\\t1\\t0\\t200\\t863\\t1288\\t32\\t-1\\t", "5\\t1\\t1\\t1\\t1\\t1\\t200\\t863\\t60\\t30\\t96\\tvärde",
-    ...         "5\\t1\\t1\\t1\\t1\\t2\\t270\\t863\\t30\\t30\\t96\\tav",
-    ...         "4\\t1\\t1\\t2\\t1\\t0\\t202\\t910\\t297\\t36\\t-1\\t", "5\\t1\\t1\\t2\\t1\\t1\\t202\\t910\\t58\\t25\\t96\\t240",
-    ...         "4\\t1\\t2\\t1\\t1\\t0\\t200\\t1100\\t297\\t36\\t-1\\t", "5\\t1\\t2\\t1\\t1\\t1\\t200\\t1100\\t58\\t25\\t96\\t6."]
-    >>> text_from_tsv("\\n".join([header] + rows))
-    'värde av\\n240\\n\\n6.'
-    >>> text_from_tsv("level\\tconf\\ttext\\n5\\t90\\tword") is None
-    True
-    """
-    lines = _tsv_lines(tsv)
-    if lines is None:
-        return None
-    if not lines:
-        return ""
-    heights = sorted(line.bottom - line.top for line in lines)
-    line_height = heights[len(heights) // 2]
-    parts = [" ".join(lines[0].words)]
-    for previous, line in zip(lines, lines[1:]):
-        gap = line.top - previous.bottom
-        below = 0 <= gap <= line_height and line.left < previous.right and previous.left < line.right
-        parts.append("\n" if line.paragraph == previous.paragraph or below else "\n\n")
-        parts.append(" ".join(line.words))
-    return "".join(parts)
-
-
-def _tsv_lines(tsv: str) -> list[_Line] | None:
-    """Give the lines of words in Tesseract's TSV in its reading order, or None without geometry."""
-    rows = tsv.splitlines()
-    needed = ("level", "page_num", "block_num", "par_num", "line_num", "left", "top", "width",
-              "height", "text")
-    columns = rows[0].split("\t") if rows else []
-    if any(name not in columns for name in needed):
-        return None
-    at = {name: columns.index(name) for name in needed}
-    boxes: dict[tuple[str, ...], tuple[int, int, int, int]] = {}
-    words: dict[tuple[str, ...], list[str]] = {}
-    for row in rows[1:]:
-        cells = row.split("\t")
-        if len(cells) < len(columns) - 1:  # the text cell of a layout row may be cut off
-            continue
-        key = tuple(cells[at[name]] for name in ("page_num", "block_num", "par_num", "line_num"))
-        try:
-            left, top, width, height = (int(cells[at[name]]) for name in ("left", "top", "width", "height"))
-        except ValueError:
-            continue
-        if cells[at["level"]] == "4":
-            boxes[key] = (left, top, left + width, top + height)
-        elif cells[at["level"]] == "5" and len(cells) > at["text"] and cells[at["text"]].strip():
-            words.setdefault(key, []).append(cells[at["text"]].strip())
-    return [_Line(key[:3], *boxes.get(key, (0, 0, 0, 0)), tuple(found))
-            for key, found in words.items()]
-
-
-def mean_confidence(tsv: str) -> float | None:
-    """Give the mean confidence (0-100) of the words in Tesseract's TSV output, or None if none.
-
-    >>> header = "level\\tleft\\ttop\\tconf\\ttext"
-    >>> rows = ["5\\t10\\t10\\t96.5\\tDnr", "5\\t90\\t10\\t13.5\\tSJ10OJ", "4\\t10\\t10\\t-1\\t"]
-    >>> mean_confidence("\\n".join([header] + rows))
-    55.0
-    >>> mean_confidence(header) is None
-    True
-    """
-    lines = tsv.splitlines()
-    if not lines:
-        return None
-    columns = lines[0].split("\t")
-    if "conf" not in columns or "text" not in columns:
-        return None
-    conf_at, text_at = columns.index("conf"), columns.index("text")
-    confidences = []
-    for line in lines[1:]:
-        cells = line.split("\t")
-        if len(cells) > max(conf_at, text_at) and cells[text_at].strip():
-            try:
-                confidences.append(float(cells[conf_at]))
-            except ValueError:
-                continue
-    return sum(confidences) / len(confidences) if confidences else None
+    return (text.rstrip() if lines is None else lines), page_confidence(word_confidences(table))

@@ -16,6 +16,7 @@ from dateutil.relativedelta import relativedelta
 
 from iopcli.extractors.dates import period_end, safe_date
 from iopcli.extractors.orgnumbers import luhn_ok
+from iopcli.ocrtext import is_low
 
 # Agreements renew at most this many terms when no latest end is stated (a guard, not a rule).
 MAX_TERMS = 200
@@ -549,6 +550,19 @@ def org_number_warnings(party: dict) -> list[str]:
     elif party.get("sector") == "public" and first.isdigit() and first != "2":
         warnings.append(f"org number {number} of {name} starts with {first}, not 2 (a public body), but {name} is the public party")
     return warnings
+
+
+def scan_warnings(record: dict) -> list[str]:
+    """Give a warning for each page of a document that OCR read with low confidence (ocrtext.is_low).
+
+    >>> scan_warnings({"source": "avtal-skannat.pdf", "page_confidence": [91, 54, None]})
+    ['avtal-skannat.pdf: page 2 read by OCR with low confidence (54%); check its facts against the paper']
+    >>> scan_warnings({"source": "avtal.pdf", "page_confidence": []})
+    []
+    """
+    return [f"{record.get('source') or '?'}: page {page} read by OCR with low confidence ({confidence}%); "
+            "check its facts against the paper"
+            for page, confidence in enumerate(record.get("page_confidence") or [], 1) if is_low(confidence)]
 
 
 def check_partnership(partnership: dict) -> list[str]:

@@ -24,6 +24,10 @@ SUPPORTED = {".pdf": "pdf", ".docx": "docx", **TEXT_TYPES, **HTML_TYPES, **MAIL_
 
 PAGE_SEPARATOR = "\n\n"
 
+# What a reader gives: the pages' texts, whether OCR read any, warnings, and the mean word confidence
+# (0-100) of each page OCR read, {page: confidence} (None for a page where it found no word).
+_Pages = tuple[list[str], bool, tuple[str, ...], dict[int, float | None]]
+
 
 def file_type(path: Path) -> str | None:
     """Give the type iop reads the file as (pdf, docx, txt, md, html, eml, image), or None."""
@@ -75,7 +79,8 @@ def _looks_binary(sample: bytes) -> bool:
 
 
 def read(path: Path, data: bytes | None = None, ocr=None) -> Document:
-    """Give the Document of a file. `ocr` is a callable (path, data, pages) -> {page: text} or None.
+    """Give the Document of a file. `ocr` is None or a callable (path, data, pages) -> {page: reading},
+    a reading being (text, mean word confidence) like ocr.PageReading, or the bare text.
 
     Raises UnsupportedFile for types iop does not read, ReadError for damaged files.
     """
@@ -92,7 +97,7 @@ def read(path: Path, data: bytes | None = None, ocr=None) -> Document:
         raise ReadError(f"{path}: empty file (0 bytes)")
     reader = {"pdf": _read_pdf, "docx": _read_docx, "txt": _read_plain, "md": _read_plain,
               "html": _read_html, "eml": _read_mail, "image": _read_image}[kind]
-    pages, ocr_used, warnings = reader(path, data, ocr)
+    pages, ocr_used, warnings, confidence = reader(path, data, ocr)
     text, starts = join_pages(pages)
     needs_ocr = any("needs OCR" in w or "need OCR" in w for w in warnings)
     cells = header_cells(data, pages[0]) if kind == "pdf" and not ocr_used and pages else ()
@@ -100,6 +105,7 @@ def read(path: Path, data: bytes | None = None, ocr=None) -> Document:
         path=str(path), sha256=sha256_of(data), size=len(data), file_type=kind, text=text,
         page_starts=starts, ocr=ocr_used, status="needs_ocr" if needs_ocr else "ok",
         warnings=tuple(warnings), header_cells=cells,
+        page_confidence=tuple(confidence.get(n) for n in range(1, len(pages) + 1)) if ocr_used else (),
     )
 
 
@@ -118,7 +124,7 @@ def join_pages(pages: list[str]) -> tuple[str, tuple[int, ...]]:
 
 # --- PDF ------------------------------------------------------------------------------------
 
-def _read_pdf(path: Path, data: bytes, ocr) -> tuple[list[str], bool, tuple[str, ...]]:
+def _read_pdf(path: Path, data: bytes, ocr) -> _Pages:
     import pypdfium2 as pdfium
 
     from iopcli.ocr import pdf_page_needs_ocr
@@ -147,21 +153,33 @@ def _read_pdf(path: Path, data: bytes, ocr) -> tuple[list[str], bool, tuple[str,
     finally:
         pdf.close()
     if not scanned:
-        return pages, False, ()
+        return pages, False, (), {}
     if ocr is None:
         return pages, False, ("no text layer; needs OCR" if len(scanned) == len(pages)
-                              else f"pages {_page_list(scanned)} have no text layer; they need OCR",)
+                              else f"pages {_page_list(scanned)} have no text layer; they need OCR",), {}
     # A limit (--ocr-max-pages) keeps a 3,000-page scan from holding the ingest for hours.
     limit = getattr(ocr, "max_pages", None)
     read, left = (scanned[:limit], scanned[limit:]) if limit is not None else (scanned, [])
-    recognised = ocr(path, data, read)
-    for number, text in recognised.items():
+    recognised = {number: _reading(found) for number, found in ocr(path, data, read).items()}
+    for number, (text, _) in recognised.items():
         pages[number - 1] = normalise(text)
     warnings = _ocr_warnings(ocr, read)
     if left:
         warnings += (f"pages {_page_list(left)} not read: over the OCR limit of {limit} pages "
                      "(--ocr-max-pages)",)
-    return pages, True, warnings
+    return pages, True, warnings, {number: confidence for number, (_, confidence) in recognised.items()}
+
+
+def _reading(found) -> tuple[str, float | None]:
+    """Give (text, confidence) of what the OCR callable gave for a page; bare text has no confidence.
+
+    >>> _reading(("Dnr KS 2018/14", 91.5)), _reading("Dnr KS 2018/14")
+    (('Dnr KS 2018/14', 91.5), ('Dnr KS 2018/14', None))
+    """
+    if isinstance(found, str):
+        return found, None
+    text, confidence = found
+    return text, confidence
 
 
 # PDFium's load error codes (FPDF_ERR_*), as the user's reason.
@@ -302,22 +320,23 @@ def _ocr_warnings(ocr, pages: list[int]) -> tuple[str, ...]:
     return tuple(warnings)
 
 
-def _read_image(path: Path, data: bytes, ocr) -> tuple[list[str], bool, tuple[str, ...]]:
+def _read_image(path: Path, data: bytes, ocr) -> _Pages:
     # Checked here, not left to Tesseract: without it a text file named .png would be catalogued
     # as a scan waiting for OCR.
     held = sniff(data)
     if held not in IMAGE_CONTENT:
         raise ReadError(f"{path}: not a readable image (the file holds {held})")
     if ocr is None:
-        return [""], False, ("no text layer; needs OCR",)
-    recognised = ocr(path, data, [1])
+        return [""], False, ("no text layer; needs OCR",), {}
+    recognised = {number: _reading(found) for number, found in ocr(path, data, [1]).items()}
     numbers = sorted(recognised)
-    return [normalise(recognised[n]) for n in numbers] or [""], True, _ocr_warnings(ocr, numbers)
+    return ([normalise(recognised[n][0]) for n in numbers] or [""], True, _ocr_warnings(ocr, numbers),
+            {n: recognised[n][1] for n in numbers})
 
 
 # --- Word -----------------------------------------------------------------------------------
 
-def _read_docx(path: Path, data: bytes, ocr) -> tuple[list[str], bool, tuple[str, ...]]:
+def _read_docx(path: Path, data: bytes, ocr) -> _Pages:
     import io
     import zipfile
 
@@ -346,7 +365,7 @@ def _read_docx(path: Path, data: bytes, ocr) -> tuple[list[str], bool, tuple[str
             lines.append(("– " if _is_list_item(block) and block.text.strip() else "") + block.text)
     for section in document.sections[:1]:
         lines.extend(p.text for p in section.footer.paragraphs if p.text.strip())
-    return [normalise("\n".join(lines))], False, ()
+    return [normalise("\n".join(lines))], False, (), {}
 
 
 def _is_list_item(paragraph) -> bool:
@@ -446,10 +465,10 @@ def _plain_text(path: Path, data: bytes) -> tuple[str, tuple[str, ...]]:
     return text, ()
 
 
-def _read_plain(path: Path, data: bytes, ocr) -> tuple[list[str], bool, tuple[str, ...]]:
+def _read_plain(path: Path, data: bytes, ocr) -> _Pages:
     text, warnings = _plain_text(path, data)
     # A form feed is how text exports mark a new page.
-    return [normalise(page) for page in text.split("\f")], False, warnings
+    return [normalise(page) for page in text.split("\f")], False, warnings, {}
 
 
 class _HtmlText(html.parser.HTMLParser):
@@ -571,9 +590,9 @@ def html_to_text(markup: str) -> str:
     return "\n".join(lines)
 
 
-def _read_html(path: Path, data: bytes, ocr) -> tuple[list[str], bool, tuple[str, ...]]:
+def _read_html(path: Path, data: bytes, ocr) -> _Pages:
     text, warnings = _plain_text(path, data)
-    return [normalise(html_to_text(text))], False, warnings
+    return [normalise(html_to_text(text))], False, warnings, {}
 
 
 # --- E-mail ---------------------------------------------------------------------------------
@@ -583,7 +602,7 @@ def _read_html(path: Path, data: bytes, ocr) -> tuple[list[str], bool, tuple[str
 MAIL_HEADERS = (("From", "Från"), ("Date", "Skickat"), ("To", "Till"), ("Cc", "Kopia"), ("Subject", "Ämne"))
 
 
-def _read_mail(path: Path, data: bytes, ocr) -> tuple[list[str], bool, tuple[str, ...]]:
+def _read_mail(path: Path, data: bytes, ocr) -> _Pages:
     """Read a saved e-mail (.eml, RFC 5322): its headers, then its text (or its HTML as text).
 
     Attachments are named, not read: they are documents of their own, saved beside the mail.
@@ -630,4 +649,4 @@ def _read_mail(path: Path, data: bytes, ocr) -> tuple[list[str], bool, tuple[str
         body.append(content)
     if attachments:
         lines.append("Bilagor: " + ", ".join(attachments))
-    return [normalise("\n".join(lines) + "\n\n" + "\n\n".join(body))], False, ()
+    return [normalise("\n".join(lines) + "\n\n" + "\n\n".join(body))], False, (), {}

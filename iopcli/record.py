@@ -8,14 +8,32 @@ from __future__ import annotations
 from iopcli.extractors import extract_all
 from iopcli.extractors.orgnumbers import luhn_ok
 from iopcli.model import Document, Fact
+from iopcli.ocrtext import is_low
 
 SCALAR_KINDS = ("doc_type", "municipality", "authority", "document_date", "officer")
 
 
-def evidence(fact: Fact, source: str = "") -> dict:
-    """Give where a value came from: file, page, character span, the exact text, a caution note."""
-    return {"source": source, "page": fact.span.page, "start": fact.span.start, "end": fact.span.end,
-            "text": fact.raw, "note": fact.note}
+def evidence(fact: Fact, source: str = "", confidence: float | None = None) -> dict:
+    """Give where a value came from: file, page, character span, the exact text, a caution note.
+
+    A value from a page OCR read also has the page's OCR confidence (0-100); when that is low the
+    note says so too ("OCR 58%"), so that every view that shows the note marks the value.
+
+    >>> from iopcli.model import Span
+    >>> fact = Fact("amount", 813514, "813 514 kr", Span(10, 20, 2), "OCR")
+    >>> evidence(fact, "scan.pdf", 57.6)["note"], evidence(fact, "scan.pdf", 93.2)["note"]
+    ('OCR 58%', 'OCR')
+    >>> "ocr_confidence" in evidence(fact, "scan.pdf")
+    False
+    """
+    found = {"source": source, "page": fact.span.page, "start": fact.span.start, "end": fact.span.end,
+             "text": fact.raw, "note": fact.note}
+    if confidence is not None:
+        found["ocr_confidence"] = round(confidence)
+        if is_low(confidence):
+            marker = f"OCR {round(confidence)}%"
+            found["note"] = marker if fact.note in ("", "OCR") else f"{fact.note}; {marker}"
+    return found
 
 
 def build_record(doc: Document, facts: list[Fact] | None = None) -> dict:
@@ -25,7 +43,7 @@ def build_record(doc: Document, facts: list[Fact] | None = None) -> dict:
     source = doc.name
 
     def ev(fact: Fact) -> dict:
-        return evidence(fact, source)
+        return evidence(fact, source, doc.confidence_of(fact.span.page))
 
     by_kind: dict[str, list[Fact]] = {}
     for fact in facts:
@@ -41,6 +59,8 @@ def build_record(doc: Document, facts: list[Fact] | None = None) -> dict:
         "ocr": doc.ocr,
         "status": doc.status,
         "warnings": list(doc.warnings),
+        # Per page, as a whole percentage: None where a page has a text layer; [] without OCR.
+        "page_confidence": [None if c is None else round(c) for c in doc.page_confidence],
     }
     for kind in SCALAR_KINDS:
         record[kind] = first[kind].value if kind in first else None

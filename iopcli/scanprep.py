@@ -30,7 +30,12 @@ UPSAMPLE_TO_DPI = 200
 # and every rotation softens the strokes a little).
 MAX_SKEW = 5.0
 MIN_SKEW = 0.2
-SKEW_DPI = 60  # deskew looks at a copy this coarse: text lines stay lines, the search stays cheap
+# Deskew looks at a copy this coarse (11 pt lines are still 6 px apart, so text lines stay lines)
+# and searches coarse to fine: whole degrees, quarters around the best, then twentieths. Measured
+# on 20 dev pages turned by known angles up to ±4° and made poor or good scans: the tilt found was
+# off by 0.12° at most, as with the former 60 dpi copy and 32 angles, in 30 ms a page instead of 100.
+SKEW_DPI = 40
+SKEW_STEPS = (1.0, 0.25, 0.05)
 
 
 def prepare(image: "Image", dpi: int) -> tuple["Image", int]:
@@ -109,13 +114,16 @@ def skew_angle(image: "Image", dpi: int) -> float:
 
     Projection profiles: the page, shrunk to SKEW_DPI and made black and white, is turned by
     candidate angles; the turn that lines the text up best makes the row sums most uneven (full
-    rows of ink, then empty gaps). A coarse search of half degrees, then a fine one of 0.05°.
+    rows of ink, then empty gaps). Each search in SKEW_STEPS covers the step before it either side
+    of the best so far: ±MAX_SKEW in whole degrees, then ±0.5° in quarters, then ±0.1° in 0.05°.
     """
     small = _ink_map(image, dpi)
-    coarse = [step * 0.5 for step in range(-int(MAX_SKEW * 2), int(MAX_SKEW * 2) + 1)]
-    best = max(coarse, key=lambda angle: _row_contrast(small, angle))
-    fine = [best + step * 0.05 for step in range(-5, 6)]  # the coarse best is within 0.25°
-    best = max(fine, key=lambda angle: _row_contrast(small, angle))
+    best, reach = 0.0, MAX_SKEW
+    for step in SKEW_STEPS:
+        count = round(reach / step)
+        candidates = [best + k * step for k in range(-count, count + 1)]
+        best = max(candidates, key=lambda angle: _row_contrast(small, angle))
+        reach = step / 2  # the best is within half a step of the angle it was found at
     return round(-best, 2)
 
 

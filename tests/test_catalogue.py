@@ -109,7 +109,7 @@ def test_migrate_applies_each_pending_migration_once_in_order(tmp_path, monkeypa
         db["documents"].add_column("reviewed_by", str)
 
     path = tmp_path / "iop.db"
-    Catalogue(path).close()  # at version 1
+    Catalogue(path).close()  # at the current version
     monkeypatch.setattr(module, "MIGRATIONS", (*module.MIGRATIONS, add_column))
     monkeypatch.setattr(module, "SCHEMA_VERSION", module.SCHEMA_VERSION + 1)
     with Catalogue(path) as catalogue:
@@ -118,3 +118,42 @@ def test_migrate_applies_each_pending_migration_once_in_order(tmp_path, monkeypa
     Catalogue(path).close()
     assert applied == ["2"]
     assert sqlite_utils.Database(path)["meta"].get("schema_version")["value"] == str(module.SCHEMA_VERSION)
+
+
+def test_a_schema_1_catalogue_upgrades_and_keeps_its_documents(tmp_path):
+    import sqlite_utils
+
+    from iopcli import catalogue as module
+
+    # A catalogue as iop wrote it before OCR confidence was kept: schema 1, one scan and its amount.
+    path = tmp_path / "iop.db"
+    old = sqlite_utils.Database(path)
+    module._migration_1(old)
+    old["meta"].insert({"key": "schema_version", "value": "1"}, pk="key")
+    record, text = record_for("Dnr KS 2018/14. Bidraget är 450 000 kr per år.", "/docs/skannad.pdf")
+    doc_id = old["documents"].insert({"path": record["path"], "source": record["source"], "ocr": 1,
+                                      "status": "ok", "text": text, "page_starts": "[0]",
+                                      "record": json.dumps(record)}).last_pk
+    old["amounts"].insert({"document_id": doc_id, "sek": 450000, "per": "year", "page": 1, "note": "OCR"})
+    assert "ocr_confidence" not in old["amounts"].columns_dict
+    old.close()
+
+    with Catalogue(path) as catalogue:
+        assert schema_version(catalogue.db) == SCHEMA_VERSION == 2
+        assert catalogue.records() == [record]
+        assert catalogue.search("Bidraget")[0]["source"] == "skannad.pdf"
+        [amount] = catalogue.db.query("select sek, note, ocr_confidence from amounts")
+        assert amount == {"sek": 450000, "note": "OCR", "ocr_confidence": None}  # never measured
+        for table in ("documents", "versions"):
+            assert "page_confidence" in catalogue.db[table].columns_dict
+        for table in module.FACT_TABLES:
+            assert "ocr_confidence" in catalogue.db[table].columns_dict
+        # A scan read now stores its confidence beside the old rows.
+        scanned = {**record, "path": "/docs/ny.pdf", "source": "ny.pdf", "page_confidence": [54]}
+        scanned["amounts"] = [{**scanned["amounts"][0], "evidence": {
+            **scanned["amounts"][0]["evidence"], "note": "OCR 54%", "ocr_confidence": 54}}]
+        catalogue.upsert_document(scanned, text, (0,), size=1, mtime=1.0)
+        assert [r["page_confidence"] for r in catalogue.db.query(
+            "select page_confidence from documents order by id")] == [None, "[54]"]
+        assert list(catalogue.db.query("select ocr_confidence from amounts order by document_id")) == [
+            {"ocr_confidence": None}, {"ocr_confidence": 54}]

@@ -17,6 +17,7 @@ import pytest
 from PIL import Image, ImageDraw, ImageFilter, ImageFont
 
 from iopcli import ocr, pageimage
+from iopcli.ocrtext import LOW_CONFIDENCE
 
 DPI = 300
 FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
@@ -110,9 +111,11 @@ def test_image_scan_gives_the_record_tokens(scans, kind):
 def test_image_only_pdf_gives_each_page_its_text(scans):
     pages = ocr.ocr_pdf_pages(str(scans["pdf"]), [1, 2])
     assert sorted(pages) == [1, 2]
-    assert_page_one(pages[1])
-    assert "KS 2023/0456" in pages[2] and "2026-12-31" in pages[2]
-    assert "SON 2024-1523" not in pages[2]
+    assert_page_one(pages[1].text)
+    assert "KS 2023/0456" in pages[2].text and "2026-12-31" in pages[2].text
+    assert "SON 2024-1523" not in pages[2].text
+    # A clean page reads with high confidence; page 2 has too few words (17) to be judged by it.
+    assert pages[1].confidence > LOW_CONFIDENCE and pages[2].confidence is None
 
 
 @needs_tesseract
@@ -120,7 +123,7 @@ def test_only_the_asked_pages_are_recognised(scans, monkeypatch):
     counts = tesseract_calls(monkeypatch)
     pages = ocr.ocr_pdf_pages(str(scans["pdf"]), [2])
     assert list(pages) == [2] and counts["calls"] == 1
-    assert "Kommunstyrelsen" in pages[2]
+    assert "Kommunstyrelsen" in pages[2].text
 
 
 @needs_tesseract
@@ -141,19 +144,20 @@ def test_one_job_recognises_one_page_at_a_time(scans, monkeypatch):
 def test_multi_page_tiff_gives_a_text_per_page(scans):
     pages = ocr.ocr_image_pages(scans["tif"])
     assert len(pages) == 2
-    assert_page_one(pages[0])
-    assert "KS 2023/0456" in pages[1]
+    assert_page_one(pages[0].text)
+    assert "KS 2023/0456" in pages[1].text
 
 
 @needs_tesseract
 def test_cache_answers_without_running_tesseract(scans, tmp_path, monkeypatch):
     cache = ocr.OcrCache(tmp_path / "iop.db.ocr-cache")
     first = ocr.ocr_pdf_pages(str(scans["pdf"]), [1, 2], cache=cache)
-    assert len(list(cache.root.rglob("*.txt"))) == 2
+    assert len(list(cache.root.rglob("*.json"))) == 2
 
     counts = tesseract_calls(monkeypatch)
     again = ocr.ocr_pdf_pages(str(scans["pdf"]), [1, 2], cache=cache)
-    assert again == first and counts["calls"] == 0
+    assert again == first and counts["calls"] == 0  # the confidence comes back from the cache too
+    assert again[1].confidence is not None
 
     # Another resolution is another reading: it is recognised, not taken from the cache.
     ocr.ocr_pdf_pages(str(scans["pdf"]), [2], dpi=200, cache=cache)
@@ -191,7 +195,7 @@ def test_askew_noisy_low_resolution_scan_still_gives_the_tokens(tmp_path):
 def test_page_scanned_sideways_or_upside_down_is_turned(tmp_path, turn):
     path = tmp_path / f"turned{turn}.pdf"
     scanned_page(PAGE_ONE).rotate(turn, expand=True).save(path, resolution=DPI)
-    assert_page_one(ocr.ocr_pdf_pages(str(path), [1])[1])
+    assert_page_one(ocr.ocr_pdf_pages(str(path), [1])[1].text)
 
 
 @needs_tesseract
@@ -282,9 +286,10 @@ printf 'args: %s\\nomp=%s\\f' "$(echo "$*" | sed "s|$2|OUT|")" "$OMP_THREAD_LIMI
     script.chmod(script.stat().st_mode | stat.S_IEXEC)
 
 
-def fake_tsv(confidence: int) -> str:
-    """Give shell that writes a one-word TSV with the given confidence."""
-    return (r'printf "level\tconf\ttext\n5\t%s\tword\n" ' f'{confidence} > "$2.tsv"')
+def fake_tsv(confidence: int, words: int = 1) -> str:
+    """Give shell that writes a TSV of `words` words, each with the given confidence."""
+    rows = r"5\t%s\tword\n" * words
+    return (f'printf "level\\tconf\\ttext\\n{rows}" ' + f'{confidence} ' * words + '> "$2.tsv"')
 
 
 def test_without_swedish_model_falls_back_and_says_so(scans, tmp_path, monkeypatch):
@@ -293,7 +298,7 @@ def test_without_swedish_model_falls_back_and_says_so(scans, tmp_path, monkeypat
     assert ocr.tesseract_version() == "9.9.9" and not ocr.swedish_available()
     lang, warning = ocr.ocr_language()
     assert lang == "eng" and "tesseract-ocr-swe" in warning
-    assert "-l eng --dpi 300" in ocr.ocr_pdf_pages(str(scans["pdf"]), [1])[1]
+    assert "-l eng --dpi 300" in ocr.ocr_pdf_pages(str(scans["pdf"]), [1])[1].text
 
 
 def test_fake_pages_get_omp_limit_and_each_their_own_text(scans, tmp_path, monkeypatch):
@@ -303,21 +308,26 @@ def test_fake_pages_get_omp_limit_and_each_their_own_text(scans, tmp_path, monke
     assert sorted(pages) == [1, 2]
     # one run per page, the form feed that ends Tesseract's page stripped; a scanned page is read
     # at its own resolution (300 dpi), whatever resolution other pages would be rendered at
-    assert pages[1] == "args: stdin OUT -l swe --dpi 300 --psm 3 txt tsv\nomp=1"
+    assert pages[1] == ("args: stdin OUT -l swe --dpi 300 --psm 3 txt tsv\nomp=1", None)
 
 
-@pytest.mark.parametrize("langs, confidence, expected_psm", [
-    pytest.param("swe\\nosd\\n", 20, "1", id="own-sideways-scan-is-turned"),
-    pytest.param("swe\\nosd\\n", 90, "3", id="own-upright-scan-read-once"),
-    pytest.param("swe\\n", 20, "3", id="own-no-orientation-model"),
+@pytest.mark.parametrize("langs, confidence, words, expected_psm, expected_confidence", [
+    pytest.param("swe\\nosd\\n", 20, 60, "1", 95, id="own-sideways-scan-is-turned"),
+    pytest.param("swe\\nosd\\n", 90, 60, "3", 90, id="own-upright-scan-read-once"),
+    pytest.param("swe\\n", 20, 60, "3", 20, id="own-no-orientation-model"),
+    # A signature page: a few scribbles read with low confidence however the page lies.
+    pytest.param("swe\\nosd\\n", 20, 5, "3", None, id="own-nearly-blank-page-read-once"),
 ])
-def test_low_confidence_page_is_read_again_with_orientation(scans, tmp_path, monkeypatch,
-                                                             langs, confidence, expected_psm):
+def test_low_confidence_page_is_read_again_with_orientation(scans, tmp_path, monkeypatch, langs,
+                                                             confidence, words, expected_psm,
+                                                             expected_confidence):
     # The first reading (psm 3) has `confidence`; a second (psm 1) would have 95.
-    fake_tesseract(tmp_path, langs, f'[ "$PSM" = 3 ] && {fake_tsv(confidence)} || {fake_tsv(95)}')
+    fake_tesseract(tmp_path, langs, f'[ "$PSM" = 3 ] && {fake_tsv(confidence, words)} '
+                                    f'|| {fake_tsv(95, words)}')
     monkeypatch.setenv("PATH", f"{tmp_path}{os.pathsep}{os.environ['PATH']}")
-    text = ocr.ocr_pdf_pages(str(scans["pdf"]), [1])[1]
-    assert f"--psm {expected_psm}" in text
+    reading = ocr.ocr_pdf_pages(str(scans["pdf"]), [1])[1]
+    assert f"--psm {expected_psm}" in reading.text
+    assert reading.confidence == expected_confidence
 
 
 def test_failing_tesseract_names_the_page(scans, tmp_path, monkeypatch):
@@ -349,10 +359,13 @@ def test_unreadable_image_is_an_error(tmp_path, monkeypatch):
 def test_cache_round_trip_and_keys(tmp_path):
     cache = ocr.OcrCache(tmp_path / "c")
     sha = "ab" * 32
+    reading = ocr.PageReading("Överenskommelse SON 2024-1523", 91.5)
     assert cache.get(sha, 1, 300, "5.3.0", "swe") is None
-    assert cache.put(sha, 1, 300, "5.3.0", "swe", "Överenskommelse SON 2024-1523")
-    assert cache.get(sha, 1, 300, "5.3.0", "swe") == "Överenskommelse SON 2024-1523"
-    for other in [(sha, 2, 300, "5.3.0", "swe"), (sha, 1, 200, "5.3.0", "swe"),
+    assert cache.put(sha, 1, 300, "5.3.0", "swe", reading)
+    assert cache.get(sha, 1, 300, "5.3.0", "swe") == reading
+    assert cache.put(sha, 2, 300, "5.3.0", "swe", ocr.PageReading("", None))
+    assert cache.get(sha, 2, 300, "5.3.0", "swe") == ("", None)
+    for other in [(sha, 3, 300, "5.3.0", "swe"), (sha, 1, 200, "5.3.0", "swe"),
                   (sha, 1, 300, "5.4.0", "swe"), (sha, 1, 300, "5.3.0", "eng"),
                   ("cd" * 32, 1, 300, "5.3.0", "swe")]:
         assert cache.get(*other) is None, other
@@ -362,7 +375,20 @@ def test_cache_round_trip_and_keys(tmp_path):
 def test_cache_that_cannot_be_written_does_not_fail(tmp_path):
     blocker = tmp_path / "file"
     blocker.write_text("")
-    assert ocr.OcrCache(blocker / "cache").put("ab" * 32, 1, 300, "5", "swe", "x") is False
+    assert ocr.OcrCache(blocker / "cache").put("ab" * 32, 1, 300, "5", "swe", ocr.PageReading("x", 90.0)) is False
+
+
+def test_cache_of_an_older_format_is_not_read_as_a_reading(tmp_path):
+    cache = ocr.OcrCache(tmp_path / "c")
+    sha = "ab" * 32
+    # Format 1 kept bare text in a .txt file; a damaged or foreign file under the new name is no reading.
+    old = cache.path_for(sha, 1, 300, "5.3.0", "swe").with_name("p0001-300dpi-swe-tesseract5.3.0.txt")
+    old.parent.mkdir(parents=True)
+    old.write_text("Överenskommelse", encoding="utf-8")
+    assert cache.get(sha, 1, 300, "5.3.0", "swe") is None
+    for damaged in ("Överenskommelse", '{"text": 5}', '{"confidence": 90}', '{"text": "x", "confidence": "hög"}'):
+        cache.path_for(sha, 1, 300, "5.3.0", "swe").write_text(damaged, encoding="utf-8")
+        assert cache.get(sha, 1, 300, "5.3.0", "swe") is None, damaged
 
 
 @pytest.mark.parametrize("frame, grey", [

@@ -201,10 +201,23 @@ def test_coarse_pages_alone_are_enlarged_after_cleaning():
 @needs_font
 def test_a_poor_scan_is_read_right_after_cleaning(tmp_path):
     path = image_pdf(tmp_path / "kontorsskanner.pdf", [office_scan(text_page(115), -1.3).rotate(180)], 115)
-    text = ocr.ocr_pdf_pages(str(path), [1])[1]
+    text = ocr.ocr_pdf_pages(str(path), [1])[1].text
     for token in ("SON 2024-1523", "2025-04-14", "802490-7720", "813 514 kr", "2025-12-31",
                   "Överenskommelse", "Brottsofferjouren"):
         assert token in text, f"{token!r} not in OCR text:\n{text}"
+
+
+@needs_tesseract
+@needs_font
+def test_a_page_scanned_too_coarse_reads_with_low_confidence(tmp_path):
+    from iopcli.ocrtext import LOW_CONFIDENCE
+
+    blurred = office_scan(text_page(75, LINES * 2), 1.0).filter(ImageFilter.GaussianBlur(1.0))
+    path = image_pdf(tmp_path / "fax.pdf", [blurred], 75)
+    poor = ocr.ocr_pdf_pages(str(path), [1])[1]
+    assert poor.confidence < LOW_CONFIDENCE  # measured: 49
+    good = ocr.ocr_pdf_pages(str(image_pdf(tmp_path / "ren.pdf", [text_page(200, LINES * 2)], 200)), [1])[1]
+    assert good.confidence > LOW_CONFIDENCE
 
 
 # --- Progress and the page limit ----------------------------------------------------------------
