@@ -898,6 +898,11 @@ def _base_id(record: dict) -> str:
     return f"{slug(municipality)}-{party}-{record['_start_year']}"
 
 
+def not_excluded(record: dict) -> bool:
+    """True unless the record says the document is not about an IOP."""
+    return (record.get("iop") or {}).get("is") is not False
+
+
 def link(records: list[dict], today: date | None = None) -> list[dict]:
     """Give the partnerships the document records form (record.md), sorted by id.
 
@@ -905,7 +910,9 @@ def link(records: list[dict], today: date | None = None) -> list[dict]:
     terms come from), evidence and sources per field, and warnings from partnership.check_partnership
     and from documents that disagree. With `today`, status and the notice deadline of the current term.
     """
-    docs = [_doc(r, i) for i, r in enumerate(records) if isinstance(r, dict)]
+    # A document that is not about an IOP (a building permit, a procurement, a grant) stays catalogued
+    # but forms no partnership; one that may be (`is` None) is kept.
+    docs = [_doc(r, i) for i, r in enumerate(records) if isinstance(r, dict) and not_excluded(r)]
     built: list[tuple[dict, list[dict]]] = []
     for family in families(docs):
         places = _places(*family)

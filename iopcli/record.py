@@ -67,6 +67,9 @@ def build_record(doc: Document, facts: list[Fact] | None = None) -> dict:
     if record["doc_type"] is None:
         record["doc_type"] = "other"
 
+    # Whether the document concerns an IOP at all (a diarium holds everything); only IOPs become partnerships.
+    iop = first.get("iop")
+    record["iop"] = {**iop.value, "evidence": ev(iop)} if iop else {"is": None, "kind": None, "reason": "", "evidence": None}
     case_facts = _unique(by_kind.get("case_number", []), key=lambda f: f.value)
     record["case_numbers"] = [f.value for f in case_facts]
     record["parties"] = _parties(by_kind.get("party", []), ev)

@@ -27,6 +27,7 @@ Kinds of fact and the shape of their value (JSON-ready):
                     "party": "Social- och omsorgsförvaltningen"|None}
     recurring      {"what": "Operativa möten", "times_per_year": 2, "party": None,
                     "day": "03-31"|None}             day: MM-DD when the text names the day
+    iop            {"is": True|False|None, "kind": "iop"|"procurement"|"grant"|..., "reason": "…"}   one
 
 EXTRACTORS below is the explicit list the pipeline runs, in order.
 """
@@ -46,6 +47,7 @@ EXTRACTOR_MODULES = (
     "periods",      # period, notice, extension
     "amounts",      # amount
     "duties",       # deadline, recurring
+    "iopness",      # iop: whether the document concerns an IOP at all
 )
 
 
