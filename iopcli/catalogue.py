@@ -97,6 +97,13 @@ class Catalogue:
             sql += f" and ({where})"
         return [json.loads(row["record"]) for row in self.db.query(sql + " order by path", params or {})]
 
+    def not_iop(self) -> list[dict]:
+        """Give (source, path, kind, reason) of the documents the record says are not about an IOP."""
+        return [dict(row) for row in self.db.query(
+            "select json_extract(record, '$.source') as source, path, json_extract(record, '$.iop.kind') as kind, "
+            "json_extract(record, '$.iop.reason') as reason from documents "
+            "where record is not null and json_extract(record, '$.iop.is') = 0 order by path")]
+
     def document(self, doc_id: int) -> dict:
         return next(self.db.query("select * from documents where id = :id", {"id": doc_id}))
 

@@ -120,6 +120,7 @@ def ingest(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar; only failures and the summary.")] = False,
     ocr: Annotated[OcrMode, typer.Option(help="OCR scanned pages: auto (only pages without text), always, never.")] = OcrMode.auto,
     ocr_max_pages: Annotated[Optional[int], typer.Option(min=1, help="OCR at most this many pages of a PDF; the rest are noted, not read.")] = None,
+    all_iop: Annotated[bool, typer.Option("--all-iop", help="Every document here is about an IOP: do not leave any out of the partnerships.")] = False,
     as_json: JsonOption = False,
 ) -> None:
     """Read PDF, Word, text, Markdown and HTML files into the catalogue.
@@ -139,9 +140,10 @@ def ingest(
                 ocr_reader = _ocr_reader(ocr, catalogue.path, ocr_max_pages)
                 show_progress = not quiet and not as_json and out.is_terminal
                 if show_progress:
-                    summary = _ingest_with_progress(pipeline, catalogue, paths, ocr_reader)
+                    summary = _ingest_with_progress(pipeline, catalogue, paths, ocr_reader, all_iop)
                 else:
-                    summary = pipeline.ingest(catalogue, paths, ocr=ocr_reader)
+                    summary = pipeline.ingest(catalogue, paths, ocr=ocr_reader, all_iop=all_iop)
+                left_out = len(catalogue.not_iop())
     except KeyboardInterrupt as interrupted:
         # Each file's record is one transaction: the files done are in, the one being read is not.
         done = (f" after {len(interrupted.summary.outcomes)} of {interrupted.total} files"
@@ -151,7 +153,7 @@ def ingest(
     counts = summary.as_dict()
     failures = [(o.path, o.reason) for o in summary.failed]
     if as_json:
-        _echo_json({"counts": counts, "files": [
+        _echo_json({"counts": counts, "not_iop": left_out, "files": [
             {"path": o.path, "outcome": o.outcome, "reason": o.reason or None, "changes": list(o.changes)}
             for o in summary.outcomes]})
     else:
@@ -161,6 +163,9 @@ def ingest(
                   for o in summary.outcomes if o.outcome == "updated" and o.changes]
         text = summary_text(counts, [], notes)
         out.print(_escape(text))
+        if left_out:
+            out.print(f"{left_out} document(s) in the catalogue are not about an IOP and are left out of the "
+                      "partnerships: see `iop partnerships --all`.")
         if counts["needs_ocr"]:
             from iopcli.ocr import INSTALL_HINT
 
@@ -174,7 +179,7 @@ def ingest(
         raise typer.Exit(1)
 
 
-def _ingest_with_progress(pipeline, catalogue, paths, ocr_reader):
+def _ingest_with_progress(pipeline, catalogue, paths, ocr_reader, all_iop=False):
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
     with Progress(TextColumn("[bold]Ingesting"), BarColumn(), MofNCompleteColumn(),
@@ -190,7 +195,7 @@ def _ingest_with_progress(pipeline, catalogue, paths, ocr_reader):
 
         if ocr_reader is not None:
             ocr_reader.progress = ocr_progress
-        return pipeline.ingest(catalogue, paths, progress=progress, ocr=ocr_reader)
+        return pipeline.ingest(catalogue, paths, progress=progress, ocr=ocr_reader, all_iop=all_iop)
 
 
 def _ocr_reader(mode: OcrMode, db_file: Path, max_pages: int | None = None):
@@ -392,6 +397,7 @@ def partnerships(
     as_json: JsonOption = False,
     as_csv: Annotated[bool, typer.Option("--csv", help="Print CSV (opens right in Swedish Excel).")] = False,
     today: TodayOption = None,
+    show_all: Annotated[bool, typer.Option("--all", help="Also list the documents left out as not about an IOP, with why.")] = False,
 ) -> None:
     """List the partnerships: documents grouped into one agreement each, with status and period."""
     from iopcli import queries
@@ -401,8 +407,9 @@ def partnerships(
         with _open(db) as catalogue:
             found = queries.partnerships(catalogue, _today(today), municipality=municipality, party=party,
                                          active_on=parse_day(active_on, "--active-on"))
+            left_out = catalogue.not_iop() if show_all else []
     if as_json:
-        _echo_json(found)
+        _echo_json({"partnerships": found, "not_iop": left_out} if show_all else found)
         return
     rows = [queries.partnership_row(p) for p in found]
     if as_csv:
@@ -414,6 +421,9 @@ def partnerships(
     else:
         out.print(rows_table(rows, ["id", "status", "start", "end", "notice_deadline", "civil_parties"],
                              ["id", "status", "start", "end", "notice by", "civil parties"]))
+    if left_out and not as_csv:
+        out.print(f"\nNot about an IOP ({len(left_out)}), catalogued but left out of the partnerships:")
+        out.print(rows_table(left_out, ["source", "kind", "reason"], ["document", "kind", "why"]))
 
 
 @app.command(epilog="Examples:  iop deadlines --before 2026-07-01   ·   iop deadlines --ics > iop.ics")

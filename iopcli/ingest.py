@@ -79,10 +79,12 @@ def ingest(
     paths: Iterable[Path],
     progress: Callable[[Path, int, int], None] | None = None,
     ocr=None,
+    all_iop: bool = False,
 ) -> Summary:
     """Ingest files and folders into the catalogue; give what happened to each file.
 
     progress(path, done, total) is called before each file. `ocr` is passed to readers.read.
+    `all_iop`: the user says every document here is about an IOP (the record's `iop` is set so).
     """
     files = list(find_files(paths, leave_out=catalogue.own_files()))
     known = catalogue.known_files()
@@ -91,7 +93,7 @@ def ingest(
         for done, path in enumerate(files):
             if progress:
                 progress(path, done, len(files))
-            summary.outcomes.append(_ingest_one(catalogue, path, known, ocr))
+            summary.outcomes.append(_ingest_one(catalogue, path, known, ocr, all_iop))
     except KeyboardInterrupt:
         # The file being written rolled back with its transaction; link the ones that went in.
         relink(catalogue)
@@ -102,7 +104,7 @@ def ingest(
     return summary
 
 
-def _ingest_one(catalogue: Catalogue, path: Path, known: dict, ocr) -> Outcome:
+def _ingest_one(catalogue: Catalogue, path: Path, known: dict, ocr, all_iop: bool = False) -> Outcome:
     """Ingest one file; the catalogue knows it by its absolute path, the summary by the path given."""
     shown, key = str(path), str(path.resolve())
     if readers.file_type(path) is None:
@@ -125,6 +127,8 @@ def _ingest_one(catalogue: Catalogue, path: Path, known: dict, ocr) -> Outcome:
             return Outcome(shown, "unchanged")
         document = readers.read(path.resolve(), data, ocr=ocr)
         record = build_record(document)
+        if all_iop:
+            record["iop"] = {**record["iop"], "is": True, "kind": "iop", "reason": "--all-iop: an IOP on the user's word"}
     except IopError as exc:
         catalogue.record_failure(key, None, _reason(exc, path))
         return Outcome(shown, "failed", _reason(exc, path))

@@ -912,7 +912,8 @@ def link(records: list[dict], today: date | None = None) -> list[dict]:
     """
     # A document that is not about an IOP (a building permit, a procurement, a grant) stays catalogued
     # but forms no partnership; one that may be (`is` None) is kept.
-    docs = [_doc(r, i) for i, r in enumerate(records) if isinstance(r, dict) and not_excluded(r)]
+    kept = [r for r in records if isinstance(r, dict) and not_excluded(r)]
+    docs = [_doc(r, i) for i, r in enumerate(kept)]
     built: list[tuple[dict, list[dict]]] = []
     for family in families(docs):
         places = _places(*family)

@@ -82,10 +82,9 @@ def decide(text: str) -> tuple[int, int, dict]:
         return m.start(), m.end(), {"is": True, "kind": "iop", "reason": "names idéburet offentligt partnerskap"}
     if other:
         count, kind, label, m = other
-        words = sorted({w.group(0) for w in [m]})
-        also = " (it mentions an IOP only to set it aside or in passing)" if kept or set_aside else ""
-        return m.start(), m.end(), {"is": False, "kind": kind,
-                                    "reason": f"{label}: '{words[0]}' and {count - 1} more such words{also}"}
+        more = f" and {count - 1} more such word{'s' if count > 2 else ''}" if count > 1 else ""
+        also = "; an IOP is named only in passing or set aside" if kept or set_aside else ""
+        return m.start(), m.end(), {"is": False, "kind": kind, "reason": f"{label}: '{text[m.start():m.end()]}'{more}{also}"}
     if set_aside:
         m = set_aside[0]
         return m.start(), m.end(), {"is": None, "kind": None, "reason": "names an IOP only in passing"}
