@@ -903,6 +903,11 @@ def not_excluded(record: dict) -> bool:
     return (record.get("iop") or {}).get("is") is not False
 
 
+def _is_iop(record: dict) -> bool:
+    """True when the record shows the document is about an IOP (a record from before `iop` was read counts)."""
+    return "iop" not in record or record["iop"].get("is") is True
+
+
 def link(records: list[dict], today: date | None = None) -> list[dict]:
     """Give the partnerships the document records form (record.md), sorted by id.
 
@@ -916,6 +921,8 @@ def link(records: list[dict], today: date | None = None) -> list[dict]:
     docs = [_doc(r, i) for i, r in enumerate(kept)]
     built: list[tuple[dict, list[dict]]] = []
     for family in families(docs):
+        if not any(_is_iop(kept[d.index]) for d in family):
+            continue  # no document of it is shown to be about an IOP (a remissvar, a delegationsbeslut)
         places = _places(*family)
         run_records = [build(run, places) for run in split_runs(family)]
         built.append((run_records[0], run_records))

@@ -34,6 +34,8 @@ def decide(text):
                  "form. Nämnden beviljar verksamhetsbidrag om 300 000 kronor.", False, id="grant-that-considered-iop"),
     pytest.param("Hej! Här kommer protokollet och avtalet om språkcaféet (AMN 2021/318). Hälsningar Sara", None,
                  id="e-mail-that-names-nothing"),
+    pytest.param("Remissvar\n" + "Kommunen ser positivt på strategin och dess mål för folkhälsa. " * 12 +
+                 "Strategin nämner idéburet offentligt partnerskap som ett möjligt verktyg.", None, id="named-once-in-passing"),
     pytest.param("Kommunstyrelsen\nProtokoll\n§ 110 Budget 2025\n§ 111 Val av ombud\n§ 112 Idéburet offentligt "
                  "partnerskap med Föreningen Väntjänsten\nKommunstyrelsen beslutar att ingå överenskommelsen.\n"
                  "§ 113 Motion om cykelbanor", True, id="protocol-with-one-iop-paragraph"),

@@ -7,12 +7,14 @@ an IOP become partnerships. One fact per document:
           "sponsorship" | "other" | None, "reason": "…"}
 
 - True: the document names the form (`idéburet offentligt partnerskap`, `IOP`,
-  `partnerskapsöverenskommelse`) as what it is about, or a protocol has a § about one.
+  `partnerskapsöverenskommelse`) as what it is about (in its head, or more than once), or a protocol
+  has a § about one.
 - False: it speaks the language of another regime (LOU: `upphandling`, `anbud`, `leverantör`;
   grants: `föreningsbidrag`, `verksamhetsbidrag`; `bygglov`, `detaljplan`; leases; sponsorship) and
   names an IOP only in passing, or only to set it aside (`har övervägt idéburet offentligt partnerskap
   men bedömer att föreningsbidrag är rätt form`).
-- None: neither (an e-mail that names nothing but "avtalet"): it is not kept out.
+- None: neither, or an IOP named once in passing (an e-mail that names nothing but "avtalet"): such a
+  document joins a partnership that one of its documents shows to be an IOP, and forms none alone.
 
 Evidence is the phrase that decided: the IOP mention, or the first word of the other regime.
 """
@@ -77,7 +79,7 @@ def decide(text: str) -> tuple[int, int, dict]:
             regimes.append((len(found), kind, label, found[0]))
     regimes.sort(key=lambda r: -r[0])
     other = regimes[0] if regimes else None
-    if kept and (other is None or weight * 3 >= other[0]):
+    if weight >= 2 and (other is None or weight * 3 >= other[0]):
         m = kept[0]
         return m.start(), m.end(), {"is": True, "kind": "iop", "reason": "names idéburet offentligt partnerskap"}
     if other:
@@ -85,8 +87,8 @@ def decide(text: str) -> tuple[int, int, dict]:
         more = f" and {count - 1} more such word{'s' if count > 2 else ''}" if count > 1 else ""
         also = "; an IOP is named only in passing or set aside" if kept or set_aside else ""
         return m.start(), m.end(), {"is": False, "kind": kind, "reason": f"{label}: '{text[m.start():m.end()]}'{more}{also}"}
-    if set_aside:
-        m = set_aside[0]
+    if kept or set_aside:  # once in the body (`strategin nämner idéburet offentligt partnerskap som ett verktyg`)
+        m = (kept or set_aside)[0]
         return m.start(), m.end(), {"is": None, "kind": None, "reason": "names an IOP only in passing"}
     return 0, 0, {"is": None, "kind": None, "reason": "names neither an IOP nor another regime"}
 
