@@ -261,6 +261,12 @@ def show(
                 found = queries.find_documents(catalogue, text)
             else:
                 found = queries.find_partnerships(catalogue, text, _today(today))
+                if not found:  # a document in no partnership (not about an IOP): show the document itself
+                    found = queries.find_documents(catalogue, text)
+                    documents = bool(found)
+                    if found and not as_json:
+                        why = "; ".join(sorted({(r.get("iop") or {}).get("reason") or "" for r in found} - {""}))
+                        out.print(f"In no partnership{': ' + _escape(why) if why else ''}. The document's own record:")
         if not found:
             raise NotFound(f"nothing in the catalogue matches {text!r}")
     if as_json:
