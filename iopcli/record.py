@@ -5,7 +5,10 @@ its evidence: list items have an "evidence" key, scalar fields have one under re
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 from iopcli.extractors import extract_all
+from iopcli.extractors.iopness import first_paragraph, iop_sections
 from iopcli.extractors.orgnumbers import luhn_ok
 from iopcli.model import Document, Fact
 from iopcli.ocrtext import is_low
@@ -36,10 +39,23 @@ def evidence(fact: Fact, source: str = "", confidence: float | None = None) -> d
     return found
 
 
+def _iop_part(doc: Document) -> Document:
+    """Give the document with only its head and its IOP §§ left, when it is a protocol of many items:
+    the rest is blanked (same length, lines kept), so evidence offsets stay those of the file."""
+    sections = iop_sections(doc.text)
+    if not sections:
+        return doc
+    keep = [(0, first_paragraph(doc.text))] + sections
+    chars = [c if c == "\n" else " " for c in doc.text]
+    for start, end in keep:
+        chars[start:end] = doc.text[start:end]
+    return replace(doc, text="".join(chars))
+
+
 def build_record(doc: Document, facts: list[Fact] | None = None) -> dict:
     """Give the record of a document; facts default to running every extractor."""
     if facts is None:
-        facts = extract_all(doc) if doc.text.strip() else []
+        facts = extract_all(_iop_part(doc)) if doc.text.strip() else []
     source = doc.name
 
     def ev(fact: Fact) -> dict:

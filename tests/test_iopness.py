@@ -73,3 +73,17 @@ def test_the_non_iop_corpus():
         if bool(decided["is"]) != entry["iop"]:
             wrong.append((entry["source"], decided))
     assert wrong == []
+
+
+def test_a_protocol_of_many_items_gives_the_facts_of_its_iop_paragraph_only():
+    from iopcli.record import build_record
+
+    text = ("Protokoll – Social- och omsorgsnämnden\nSammanträdesdatum 2025-05-21\n"
+            "## § 76 Ekonomisk uppföljning\nDnr SON 2025-0088\nUnderskottet är 2 600 000 kronor.\n"
+            "## § 77 Idéburet offentligt partnerskap med Brovi Linköping\nDnr SON 2024-1523\n"
+            "Nämnden beslutar att ingå en ny överenskommelse inom 480 000 kronor per år.\n"
+            "## § 78 Föreningsbidrag 2025\nDnr SON 2025-0154\nFöreningsbidrag om 615 000 kronor fördelas.\n")
+    record = build_record(text_document(text))
+    assert record["iop"]["is"] is True
+    assert record["case_numbers"] == ["SON 2024-1523"]
+    assert [a["sek"] for a in record["amounts"]] == [480000]

@@ -48,7 +48,7 @@ _REGIMES = (
      re.compile(r"\bsponsr\w*|\bsponsor\w*|\bmotprestation\w*")),
 )
 # A § heading in a protocol: `§ 112 Idéburet offentligt partnerskap med …`.
-_PARAGRAPH_HEAD_RE = re.compile(r"(?m)^[ \t]*§[ \t]*\d+[^\n]*$")
+_PARAGRAPH_HEAD_RE = re.compile(r"(?m)^[ \t#*]*§[ \t]*\d+[^\n]*$")
 _SENTENCE_RE = re.compile(r"[^.!?\n]*(?:[.!?]|\n|$)")
 HEAD_CHARS = 600  # the title and header: a mention there is what the document is
 
@@ -91,6 +91,31 @@ def decide(text: str) -> tuple[int, int, dict]:
         m = (kept or set_aside)[0]
         return m.start(), m.end(), {"is": None, "kind": None, "reason": "names an IOP only in passing"}
     return 0, 0, {"is": None, "kind": None, "reason": "names neither an IOP nor another regime"}
+
+
+def first_paragraph(text: str) -> int:
+    """Give where a protocol's first § item starts (its head ends there), or len(text)."""
+    m = _PARAGRAPH_HEAD_RE.search(text)
+    return m.start() if m else len(text)
+
+
+def iop_sections(text: str) -> list[tuple[int, int]] | None:
+    """Give (start, end) of the §§ about an IOP when a protocol has others too, else None.
+
+    The protocol's facts are read from its head and those §§ only: the other items of the meeting
+    (a budget, a building permit, their case numbers and sums) are not the partnership's.
+
+    >>> t = "Protokoll\\n§ 76 Budget\\nDnr SON 2025-0088\\n§ 77 Idéburet offentligt partnerskap med Brovi\\nDnr SON 2024-1523\\n§ 78 Val"
+    >>> [t[s:e].split("\\n")[0] for s, e in iop_sections(t)]
+    ['§ 77 Idéburet offentligt partnerskap med Brovi']
+    """
+    folded = fold_text(text)
+    heads = list(_PARAGRAPH_HEAD_RE.finditer(folded))
+    if len(heads) < 2:
+        return None
+    bounds = [(h.start(), heads[i + 1].start() if i + 1 < len(heads) else len(text)) for i, h in enumerate(heads)]
+    about = [(start, end) for (start, end), head in zip(bounds, heads) if _IOP_RE.search(folded, head.start(), head.end())]
+    return about if about and len(about) < len(bounds) else None
 
 
 def _sentence_around(folded: str, start: int, end: int) -> str:
