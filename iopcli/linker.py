@@ -927,6 +927,7 @@ def link(records: list[dict], today: date | None = None) -> list[dict]:
         run_records = [build(run, places) for run in split_runs(family)]
         built.append((run_records[0], run_records))
     all_records = [r for _, runs in built for r in runs]
+    _attach_related(all_records, [r for r in records if isinstance(r, dict) and not not_excluded(r)])
     _assign_ids(all_records)
     for _, runs in built:
         for previous, current in zip(runs, runs[1:]):
@@ -941,6 +942,25 @@ def link(records: list[dict], today: date | None = None) -> list[dict]:
         annotated["warnings"] = warnings
         result.append(annotated)
     return sorted(result, key=lambda p: p["id"])
+
+
+def _attach_related(partnerships: list[dict], excluded: list[dict]) -> None:
+    """List a document that is not an IOP (a grant, a procurement) under the partnership whose case
+    number it names, as related: it shows where the agreement went, and lends none of its terms."""
+    by_case: dict[str, dict] = {}
+    for partnership in partnerships:
+        for d in partnership["documents"]:
+            for case in d["case_numbers"]:
+                by_case.setdefault(case_key(case), partnership)
+    for record in excluded:
+        named = {case_key(c) for c in record.get("case_numbers") or [] if c}
+        partnership = next((by_case[c] for c in sorted(named) if c in by_case), None)
+        if partnership:
+            partnership["documents"].append({
+                "source": record.get("source"), "doc_type": record.get("doc_type"),
+                "document_date": record.get("document_date"), "case_numbers": list(record.get("case_numbers") or []),
+                "sha256": record.get("sha256"), "path": record.get("path"), "governing": False,
+                "related": (record.get("iop") or {}).get("reason") or "not an IOP"})
 
 
 def _assign_ids(records: list[dict]) -> None:

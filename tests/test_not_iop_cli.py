@@ -59,3 +59,17 @@ def test_all_iop_takes_every_document_as_an_iop(tmp_path):
     assert result.exit_code == 0, result.output
     assert "not about an IOP" not in result.output
     assert {"bygglov.md", "ramavtal.md"} <= partnership_sources(db)
+
+
+def test_a_grant_that_names_an_iops_case_number_is_listed_as_related_and_lends_no_terms(tmp_path):
+    docs, db = folder(tmp_path), tmp_path / "c.db"
+    grant = ("Linköpings kommun\nSocial- och omsorgsnämnden\nBeslut om föreningsbidrag\nDnr SON 2025/40\n"
+             "Kvinnojouren Ellinor har tidigare haft IOP (SON 2024-1431). Nämnden beviljar föreningsbidrag "
+             "om 20 000 kronor för 2026 enligt kommunens bidragsregler för föreningsbidrag.\n")
+    (docs / "bidrag.md").write_text(grant, encoding="utf-8")
+    assert runner.invoke(app, ["ingest", str(docs), "--db", str(db), "-q"]).exit_code == 0
+    found = json.loads(runner.invoke(app, ["partnerships", "--db", str(db), "--json"]).output)
+    holder = next(p for p in found if any(d["source"] == "bidrag.md" for d in p["documents"]))
+    related = next(d for d in holder["documents"] if d["source"] == "bidrag.md")
+    assert related["related"].startswith("a grant")
+    assert 20000 not in [a["sek"] for a in holder.get("amounts") or []]

@@ -30,7 +30,7 @@ _IOP_RE = re.compile(
 )
 # A mention that sets the form aside or compares with it is not what the document is.
 _SET_ASIDE_RE = re.compile(
-    r"\b(?:overvag\w*|i\s*stallet\s+for|jamfor\w*|snarare\s+an|inte|ej|alternativ\w*|i\s+stallet)\b"
+    r"\b(?:overvag\w*|i\s*stallet\s+for|jamfor\w*|snarare\s+an|inte|ej|alternativ\w*|i\s+stallet|tidigare\s+haft)\b"
 )
 _REGIMES = (
     ("procurement", "procurement under LOU",
@@ -71,7 +71,7 @@ def decide(text: str) -> tuple[int, int, dict]:
     for m in _IOP_RE.finditer(folded):
         sentence = _sentence_around(folded, m.start(), m.end())
         (set_aside if _SET_ASIDE_RE.search(sentence) else kept).append(m)
-    weight = sum(2 if m.start() < HEAD_CHARS else 1 for m in kept)
+    weight = sum(2 if _in_title(folded, m.start()) else 1 for m in kept)
     regimes = []
     for kind, label, pattern in _REGIMES:
         found = list(pattern.finditer(folded))
@@ -116,6 +116,13 @@ def iop_sections(text: str) -> list[tuple[int, int]] | None:
     bounds = [(h.start(), heads[i + 1].start() if i + 1 < len(heads) else len(text)) for i, h in enumerate(heads)]
     about = [(start, end) for (start, end), head in zip(bounds, heads) if _IOP_RE.search(folded, head.start(), head.end())]
     return about if about and len(about) < len(bounds) else None
+
+
+def _in_title(folded: str, at: int) -> bool:
+    """True for a mention in the head's short lines (a title, a subject line), not in its prose."""
+    start = folded.rfind("\n", 0, at) + 1
+    end = folded.find("\n", at)
+    return at < HEAD_CHARS and (end if end >= 0 else len(folded)) - start <= 120
 
 
 def _sentence_around(folded: str, start: int, end: int) -> str:
