@@ -11,22 +11,34 @@ Tables (readable in any SQLite tool):
     documents_fts  full-text index over documents.text; unicode61 with remove_diacritics 0 so that
                    å, ä and ö stay distinct letters (the default folds `år` into `ar`)
     meta           schema_version
+
+documents.status is ok, needs_ocr, failed, or missing: a file that was catalogued and is gone from
+its folder. A missing document keeps its row and versions (history, diff) but is left out of
+records() and so of the partnerships; it turns ok again when its file comes back.
+
+Writers take turns: `iop ingest` holds ingest_lock (a lock file beside the catalogue) for the whole
+run, and every connection waits BUSY_TIMEOUT_S for a lock before SQLite reports "locked". Readers
+never block writers (WAL). `iop query` reads through its own read-only connection (read_only_query).
 """
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import sqlite3
+from collections.abc import Callable, Iterator
 from datetime import datetime, timezone
 from pathlib import Path
 
 import sqlite_utils
 
-from iopcli.errors import IopError
+from iopcli.errors import IopError, UsageError
 
 SCHEMA_VERSION = 2
 DEFAULT_DB = "iop.db"
 FACT_TABLES = ("case_numbers", "parties", "org_numbers", "periods", "amounts", "deadlines", "recurring")
+# How long a connection waits for another's write lock before SQLite says "database is locked".
+BUSY_TIMEOUT_S = 60.0
 EVIDENCE_COLUMNS = {"page": int, "start": int, "end": int, "raw": str, "note": str, "ocr_confidence": int}
 
 
@@ -43,7 +55,7 @@ class Catalogue:
             raise IopError(f"no catalogue at {path}: run `iop ingest FOLDER` first (or pass --db)")
         check_location(path)
         try:
-            self.db = sqlite_utils.Database(path)
+            self.db = sqlite_utils.Database(sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_S))
         except sqlite3.Error as exc:
             raise IopError(f"{path}: cannot open the catalogue ({exc})") from exc
         self.path = path
@@ -75,7 +87,7 @@ class Catalogue:
     def own_files(self) -> list[Path]:
         """Give the files the catalogue keeps beside itself, so that ingest never reads them."""
         name = self.path.name
-        return [self.path, *(self.path.with_name(name + suffix) for suffix in ("-wal", "-shm", "-journal")),
+        return [self.path, *(self.path.with_name(name + suffix) for suffix in ("-wal", "-shm", "-journal", ".lock")),
                 self.path.with_name(name + ".ocr-cache")]
 
     def close(self) -> None:
@@ -91,8 +103,11 @@ class Catalogue:
         }
 
     def records(self, where: str = "", params: dict | None = None) -> list[dict]:
-        """Give the records of catalogued documents (status ok or needs_ocr), by path."""
-        sql = "select record from documents where record is not null"
+        """Give the records of catalogued documents (status ok or needs_ocr), by path.
+
+        Documents whose file is missing are left out: a deleted file must not stay in a partnership.
+        """
+        sql = "select record from documents where record is not null and status != 'missing'"
         if where:
             sql += f" and ({where})"
         return [json.loads(row["record"]) for row in self.db.query(sql + " order by path", params or {})]
@@ -135,11 +150,13 @@ class Catalogue:
 
     def search(self, query: str, limit: int = 20) -> list[dict]:
         """Give documents whose text matches an FTS5 query, best first, with a snippet."""
+        if not query.strip():
+            raise UsageError("search: give at least one word to find")
         sql = (
             "select documents.path, documents.source, documents.doc_type, documents.document_date, "
             "snippet(documents_fts, 0, '[', ']', '…', 12) as snippet "
             "from documents_fts join documents on documents.rowid = documents_fts.rowid "
-            "where documents_fts match :q order by rank limit :limit"
+            "where documents_fts match :q and documents.status != 'missing' order by rank limit :limit"
         )
         try:
             return list(self.db.query(sql, {"q": query, "limit": limit}))
@@ -147,14 +164,30 @@ class Catalogue:
             raise IopError(f"search: cannot read the query {query!r} ({exc})") from exc
 
     def read_only_query(self, sql: str) -> list[dict]:
-        """Give the rows of a SELECT; anything that would write is refused."""
+        """Give the rows of a SELECT; anything that would write or change the connection is refused.
+
+        Two fences, each enough on its own: the connection is opened read-only by SQLite itself
+        (URI mode=ro), and an authorizer refuses every statement but reads while it is compiled,
+        so `pragma journal_mode=delete` or `attach` never runs at all.
+        """
         try:
-            self.db.execute("PRAGMA query_only = ON")
-            return list(self.db.query(sql))
-        except Exception as exc:  # sqlite3 errors: a typo in the SQL, or a write refused
+            conn = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_S)
+        except sqlite3.Error as exc:
+            raise IopError(f"query: cannot open the catalogue read-only ({exc})") from exc
+        try:
+            # A full-text table's constructor asks for more than reads when a connection first
+            # uses it: construct each before the fence goes up, so that a search is still a read.
+            for (name,) in conn.execute("select name from sqlite_master where type = 'table' "
+                                        "and sql like 'create virtual table%'").fetchall():
+                conn.execute(f"select rowid from [{name}] limit 0").fetchall()
+            conn.row_factory = sqlite3.Row
+            conn.set_authorizer(read_only_authorizer)
+            cursor = conn.execute(sql)
+            return [dict(row) for row in cursor.fetchall()]
+        except (sqlite3.Error, ValueError, OverflowError) as exc:  # a typo in the SQL, or a write refused
             raise IopError(f"query: {exc}") from exc
         finally:
-            self.db.execute("PRAGMA query_only = OFF")
+            conn.close()
 
     def partnerships(self) -> list[dict]:
         return [json.loads(row["record"]) for row in self.db.query("select record from partnerships order by id")]
@@ -224,9 +257,43 @@ class Catalogue:
                 })
 
     def touch(self, path: str, mtime: float) -> None:
-        """Remember a new mtime for an unchanged file, so the next run need not hash it."""
-        self.db.execute("update documents set mtime = ?, error = null where path = ?", [mtime, path])
+        """Remember a new mtime for an unchanged file, so the next run need not hash it; a file that
+        was missing and is back takes its record's status again."""
+        self.db.execute("update documents set mtime = ?, error = null, "
+                        f"status = case when status = 'missing' then {_RECORD_STATUS} else status end "
+                        "where path = ?", [mtime, path])
         self.db.conn.commit()
+
+    def mark_missing(self, paths: list[str]) -> None:
+        """Mark documents whose file is gone as missing; their rows and versions stay."""
+        with self.db.atomic():
+            for path in paths:
+                self.db.execute("update documents set status = 'missing' where path = ?", [path])
+
+    def missing_with_hash(self, sha256: str, candidates: set[str]) -> str | None:
+        """Give the path of a document with these bytes whose file is gone (catalogued as missing,
+        or among `candidates`, the paths this run did not find), or None."""
+        for row in self.db.query("select path, status from documents where sha256 = :s order by path",
+                                 {"s": sha256}):
+            if row["status"] == "missing" or row["path"] in candidates:
+                return row["path"]
+        return None
+
+    def move(self, old_path: str, new_path: str, mtime: float) -> None:
+        """Give a document (its record, facts' source names and versions) the path it was moved to."""
+        with self.db.atomic():
+            (row,) = self.db.query("select id, record, status from documents where path = :p", {"p": old_path})
+            record = renamed(json.loads(row["record"]), new_path) if row["record"] else None
+            status = ((record or {}).get("status") or "ok") if row["status"] == "missing" else row["status"]
+            self.db["documents"].update(row["id"], {
+                "path": new_path, "source": Path(new_path).name, "mtime": mtime, "status": status,
+                "record": json.dumps(record, ensure_ascii=False) if record else None})
+            for version in list(self.db.query("select version, record from versions where path = :p",
+                                              {"p": old_path})):
+                moved = json.dumps(renamed(json.loads(version["record"]), new_path), ensure_ascii=False) \
+                    if version["record"] else None
+                self.db.execute("update versions set path = ?, record = ? where path = ? and version = ?",
+                                [new_path, moved, old_path, version["version"]])
 
     def replace_partnerships(self, partnerships: list[dict]) -> None:
         with self.db.atomic():
@@ -238,6 +305,83 @@ class Catalogue:
                  "record": json.dumps(p, ensure_ascii=False)}
                 for p in partnerships
             )
+
+
+_RECORD_STATUS = "coalesce(json_extract(record, '$.status'), 'ok')"
+
+
+def renamed(record: dict, new_path: str) -> dict:
+    """Give a record as if read from new_path: its path, and its file name wherever a fact names
+    its source (pure).
+
+    >>> renamed({"path": "/a/x.md", "source": "x.md", "evidence": {"period": {"source": "x.md"}}}, "/b/y.md")
+    {'path': '/b/y.md', 'source': 'y.md', 'evidence': {'period': {'source': 'y.md'}}}
+    """
+    old_source, new_source = record.get("source"), Path(new_path).name
+
+    def walk(value):
+        if isinstance(value, dict):
+            return {k: (new_source if k == "source" and v == old_source else walk(v)) for k, v in value.items()}
+        if isinstance(value, list):
+            return [walk(v) for v in value]
+        return value
+
+    return {**walk(record), "path": new_path}
+
+
+# What `iop query` may do: read tables and call functions. Anything else (PRAGMA that sets, ATTACH,
+# writes, schema changes, transactions) is refused while the statement is compiled.
+_READ_ACTIONS = {sqlite3.SQLITE_SELECT, sqlite3.SQLITE_READ, sqlite3.SQLITE_FUNCTION, sqlite3.SQLITE_RECURSIVE}
+_READ_PRAGMAS = {"table_info", "table_xinfo", "index_list", "index_info", "index_xinfo", "foreign_key_list",
+                 "table_list", "function_list", "collation_list", "compile_options",
+                 "data_version"}  # FTS5 asks for data_version when it reads its index
+
+
+def read_only_authorizer(action: int, arg1, arg2, database, trigger) -> int:
+    """Allow only reads; a PRAGMA only when it names a read-only one without a value.
+
+    >>> read_only_authorizer(sqlite3.SQLITE_PRAGMA, "journal_mode", "delete", None, None) == sqlite3.SQLITE_DENY
+    True
+    >>> read_only_authorizer(sqlite3.SQLITE_PRAGMA, "table_info", "documents", None, None) == sqlite3.SQLITE_OK
+    True
+    """
+    if action in _READ_ACTIONS:
+        return sqlite3.SQLITE_OK
+    if action == sqlite3.SQLITE_PRAGMA and str(arg1).lower() in _READ_PRAGMAS:
+        return sqlite3.SQLITE_OK
+    return sqlite3.SQLITE_DENY
+
+
+@contextlib.contextmanager
+def ingest_lock(path: Path, on_wait: Callable[[str], None] | None = None) -> Iterator[None]:
+    """Hold the catalogue's writer lock (a lock file beside it) while the block runs.
+
+    When another ingest holds it, on_wait(who) is called once (who: "pid 1234", or "") and the
+    lock is waited for: two ingests take turns instead of one failing with "database is locked".
+    Where no lock file can be made (a read-only folder; no fcntl, as on Windows) the block runs
+    unlocked and SQLite's own busy timeout keeps the writes apart.
+    """
+    check_location(path)
+    try:
+        import fcntl
+
+        handle = os.open(path.with_name(path.name + ".lock"), os.O_RDWR | os.O_CREAT, 0o644)
+    except (ImportError, OSError):
+        yield
+        return
+    try:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            holder = os.pread(handle, 32, 0).decode("ascii", "replace").strip()
+            if on_wait:
+                on_wait(f"pid {holder}" if holder.isdigit() else "")
+            fcntl.flock(handle, fcntl.LOCK_EX)
+        os.ftruncate(handle, 0)
+        os.pwrite(handle, str(os.getpid()).encode(), 0)
+        yield
+    finally:
+        os.close(handle)  # closing the descriptor releases the lock
 
 
 def fact_rows(record: dict) -> dict[str, list[dict]]:
@@ -368,7 +512,12 @@ def schema_version(db: sqlite_utils.Database) -> int:
     if "meta" not in db.table_names():
         return 0
     row = db.execute("select value from meta where key = 'schema_version'").fetchone()
-    return int(row[0]) if row else 0
+    if not row:
+        return 0
+    try:
+        return int(row[0])
+    except (TypeError, ValueError):
+        raise IopError(f"damaged catalogue: its schema_version is {row[0]!r}, not a number") from None
 
 
 def migrate(db: sqlite_utils.Database) -> int:

@@ -67,7 +67,7 @@ def user_errors():
 
 
 def _escape(text: str) -> str:
-    from rich.markup import escape
+    from iopcli.render import escape  # control characters too: a file name may hold an ESC
 
     return escape(text)
 
@@ -101,6 +101,16 @@ def _open(db: Path | None, create: bool = False):
     return Catalogue(db_path(str(db) if db else None), create=create)
 
 
+def _ingest_lock(db: Path | None):
+    """Give the catalogue's writer lock; while another ingest holds it, say so once and wait."""
+    from iopcli.catalogue import db_path, ingest_lock
+
+    def waiting(holder: str) -> None:
+        err.print(f"Waiting for another ingest{f' ({holder})' if holder else ''} to finish with this catalogue…")
+
+    return ingest_lock(db_path(str(db) if db else None), on_wait=waiting)
+
+
 def _today(value: str | None) -> date:
     return parse_day(value, "--today") or date.today()
 
@@ -121,6 +131,7 @@ def ingest(
     ocr: Annotated[OcrMode, typer.Option(help="OCR scanned pages: auto (only pages without text), always, never.")] = OcrMode.auto,
     ocr_max_pages: Annotated[Optional[int], typer.Option(min=1, help="OCR at most this many pages of a PDF; the rest are noted, not read.")] = None,
     all_iop: Annotated[bool, typer.Option("--all-iop", help="Every document here is about an IOP: do not leave any out of the partnerships.")] = False,
+    rehash: Annotated[bool, typer.Option("--rehash", help="Hash every file, even one whose size and time are unchanged (finds edits that kept both).")] = False,
     as_json: JsonOption = False,
 ) -> None:
     """Read PDF, Word, text, Markdown and HTML files into the catalogue.
@@ -136,13 +147,13 @@ def ingest(
             for path in paths:
                 if not path.exists():
                     raise UsageError(f"{path}: no such file or folder")
-            with _open(db, create=True) as catalogue:
+            with _ingest_lock(db), _open(db, create=True) as catalogue:
                 ocr_reader = _ocr_reader(ocr, catalogue.path, ocr_max_pages)
                 show_progress = not quiet and not as_json and out.is_terminal
                 if show_progress:
-                    summary = _ingest_with_progress(pipeline, catalogue, paths, ocr_reader, all_iop)
+                    summary = _ingest_with_progress(pipeline, catalogue, paths, ocr_reader, all_iop, rehash)
                 else:
-                    summary = pipeline.ingest(catalogue, paths, ocr=ocr_reader, all_iop=all_iop)
+                    summary = pipeline.ingest(catalogue, paths, ocr=ocr_reader, all_iop=all_iop, rehash=rehash)
                 left_out = len(catalogue.not_iop())
     except KeyboardInterrupt as interrupted:
         # Each file's record is one transaction: the files done are in, the one being read is not.
@@ -161,6 +172,7 @@ def ingest(
         # An updated file's changes, one line each: `period.end 2025-12-31 → 2026-12-31`.
         notes += [(o.path, "changed\n" + "\n".join(f"    {change}" for change in o.changes))
                   for o in summary.outcomes if o.outcome == "updated" and o.changes]
+        notes += [(o.path, o.reason) for o in summary.outcomes if pipeline.worth_a_line(o)]
         text = summary_text(counts, [], notes)
         out.print(_escape(text))
         if left_out:
@@ -179,7 +191,7 @@ def ingest(
         raise typer.Exit(1)
 
 
-def _ingest_with_progress(pipeline, catalogue, paths, ocr_reader, all_iop=False):
+def _ingest_with_progress(pipeline, catalogue, paths, ocr_reader, all_iop=False, rehash=False):
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
     with Progress(TextColumn("[bold]Ingesting"), BarColumn(), MofNCompleteColumn(),
@@ -195,7 +207,7 @@ def _ingest_with_progress(pipeline, catalogue, paths, ocr_reader, all_iop=False)
 
         if ocr_reader is not None:
             ocr_reader.progress = ocr_progress
-        return pipeline.ingest(catalogue, paths, progress=progress, ocr=ocr_reader, all_iop=all_iop)
+        return pipeline.ingest(catalogue, paths, progress=progress, ocr=ocr_reader, all_iop=all_iop, rehash=rehash)
 
 
 def _ocr_reader(mode: OcrMode, db_file: Path, max_pages: int | None = None):
@@ -216,16 +228,14 @@ def extract(
     ocr: Annotated[OcrMode, typer.Option(help="OCR scanned pages: auto (only pages without text), always, never.")] = OcrMode.auto,
 ) -> None:
     """Print the record of files without touching the catalogue (for checking and for scripts)."""
-    from iopcli import readers
-    from iopcli.ingest import ocr_reader
-    from iopcli.record import build_record
+    from iopcli.ingest import ocr_reader, read_record
     from iopcli.render import record_view
 
     records, failed = [], False
     reader = ocr_reader(ocr.value, cache_dir=None)
     for path in files:
         try:
-            records.append(build_record(readers.read(path, ocr=reader)))
+            records.append(read_record(path, ocr=reader))
         except IopError as exc:
             err.print(f"[red]Error:[/] {_escape(str(exc))}")
             failed = True
@@ -299,7 +309,10 @@ def expiring(
     day = _today(today)
     if before and within:
         raise typer.BadParameter("give --before or --within, not both", param_hint="--before")
-    limit = parse_day(before, "--before") if before else day + timedelta(days=parse_window(within or "6m"))
+    try:
+        limit = parse_day(before, "--before") if before else day + timedelta(days=parse_window(within or "6m"))
+    except OverflowError:
+        raise typer.BadParameter(f"{within!r} reaches past the year 9999", param_hint="--within")
     with user_errors():
         with _open(db) as catalogue:
             rows = queries.expiring(catalogue, before=limit, after=parse_day(after, "--after"), today=day)
@@ -340,7 +353,11 @@ def export(
     else:
         text = to_csv((queries.csv_row(r) for r in records), CSV_COLUMNS)
     if output:
-        output.write_text(text, encoding="utf-8", newline="")
+        with user_errors():
+            try:
+                output.write_text(text, encoding="utf-8", newline="")
+            except OSError as exc:
+                raise IopError(f"{output}: cannot write there ({(exc.strerror or str(exc)).lower()})") from exc
         err.print(f"Wrote {len(records)} records to {_escape(str(output))}")
     else:
         sys.stdout.write(text)

@@ -4,7 +4,10 @@ The terminal stays outside: progress is reported through a callback, outcomes ar
 """
 from __future__ import annotations
 
+import dataclasses
+import errno
 import os
+import stat as stat_mode
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -13,8 +16,11 @@ from iopcli import readers
 from iopcli.catalogue import Catalogue
 from iopcli.errors import IopError, UsageError
 from iopcli.record import build_record
+from iopcli.text import path_text
 
-OUTCOMES = ("new", "updated", "unchanged", "needs_ocr", "skipped", "failed")
+# moved: a catalogued file found under another name (same bytes); missing: a catalogued file gone.
+OUTCOMES = ("new", "updated", "unchanged", "needs_ocr", "skipped", "failed", "moved", "missing")
+NOT_A_TYPE = "not a document type iop reads"
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,27 +57,104 @@ class Interrupted(KeyboardInterrupt):
         self.summary, self.total = summary, total
 
 
+@dataclass(frozen=True, slots=True)
+class Found:
+    """A path the walk came upon: a file to read (reason ""), or one to pass by and why.
+
+    `outcome` says how a passed-by path counts: "skipped" (a loop, a FIFO, a device) or "failed"
+    (a folder iop may not enter: the user asked for it, and some files in it may be left out).
+    """
+
+    path: Path
+    reason: str = ""
+    outcome: str = ""
+
+
 def find_files(paths: Iterable[Path], leave_out: Iterable[Path] = ()) -> Iterator[Path]:
     """Give every file under the paths (folders recursively, hidden ones skipped), sorted, once.
 
     A broken link in a folder is given too, so that the run reports it rather than pass it by.
     Files in `leave_out` (the catalogue itself), or in a folder there (its OCR cache), are not given.
     """
+    return (found.path for found in walk(paths, leave_out) if not found.reason)
+
+
+def walk(paths: Iterable[Path], leave_out: Iterable[Path] = ()) -> Iterator[Found]:
+    """Give every file under the paths, and every path passed by with its reason, sorted, once.
+
+    Nothing is opened but folders: a FIFO or a link to /dev/zero is known by its stat and passed
+    by (reading one would block or never end); a link loop or a link back to a folder being read is
+    passed by; a folder that cannot be listed is reported and the walk goes on.
+    """
     left_out = [p.resolve() for p in leave_out]
     seen: set[Path] = set(left_out)
     for path in paths:
         if not path.exists() and not path.is_symlink():
             raise UsageError(f"{path}: no such file or folder")
-        candidates = [path] if not path.is_dir() else sorted(
-            p for p in path.rglob("*")
-            if (p.is_file() or _broken_link(p))
-            and not any(part.startswith(".") for part in p.relative_to(path).parts)
-        )
-        for candidate in candidates:
-            resolved = candidate.resolve()
+        for found in _walk_one(path, set()):
+            if found.reason:
+                yield found
+                continue
+            resolved = found.path.resolve()
             if resolved not in seen and not any(folder in resolved.parents for folder in left_out):
                 seen.add(resolved)
-                yield candidate
+                yield found
+
+
+def _walk_one(path: Path, folders: set[str]) -> Iterator[Found]:
+    """Give the files under one path (a file or a folder); `folders` holds the real paths of the
+    folders being read, to know a link that leads back into one of them."""
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        yield Found(path)  # a broken link: ingest names it
+        return
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            yield Found(path, "skipped: a symbolic link loop (it leads back to itself)", "skipped")
+        else:
+            yield Found(path, f"cannot look at it ({(exc.strerror or str(exc)).lower()})", "failed")
+        return
+    if stat_mode.S_ISREG(mode):
+        yield Found(path)
+        return
+    if not stat_mode.S_ISDIR(mode):
+        yield Found(path, f"skipped: not a regular file ({special_kind(mode)}); never read", "skipped")
+        return
+    real = os.path.realpath(path)
+    if real in folders:
+        yield Found(path, "skipped: a link back to a folder already being read (a loop)", "skipped")
+        return
+    try:
+        with os.scandir(path) as listing:
+            entries = sorted(listing, key=lambda entry: os.fsencode(entry.name))
+    except OSError as exc:
+        yield Found(path, f"cannot open the folder ({(exc.strerror or str(exc)).lower()}); its files are left out",
+                    "failed")
+        return
+    inner = folders | {real}
+    for entry in entries:
+        if not entry.name.startswith("."):
+            yield from _walk_one(Path(entry.path), inner)
+
+
+def special_kind(mode: int) -> str:
+    """Give what a file that is neither a regular file nor a folder is, in words.
+
+    >>> special_kind(stat_mode.S_IFIFO), special_kind(stat_mode.S_IFCHR)
+    ('a FIFO', 'a character device')
+    """
+    kinds = ((stat_mode.S_ISFIFO, "a FIFO"), (stat_mode.S_ISCHR, "a character device"),
+             (stat_mode.S_ISBLK, "a block device"), (stat_mode.S_ISSOCK, "a socket"))
+    return next((name for test, name in kinds if test(mode)), "a special file")
+
+
+def worth_a_line(outcome: Outcome) -> bool:
+    """True for an outcome the summary tells in a line of its own, beside the failures and
+    needs-OCR notes: a path passed by for a reason other than its type, a move, a missing file."""
+    if outcome.outcome == "skipped":
+        return bool(outcome.reason) and not outcome.reason.endswith(NOT_A_TYPE)
+    return outcome.outcome in ("moved", "missing")
 
 
 def ingest(
@@ -80,35 +163,71 @@ def ingest(
     progress: Callable[[Path, int, int], None] | None = None,
     ocr=None,
     all_iop: bool = False,
+    rehash: bool = False,
 ) -> Summary:
     """Ingest files and folders into the catalogue; give what happened to each file.
 
     progress(path, done, total) is called before each file. `ocr` is passed to readers.read.
     `all_iop`: the user says every document here is about an IOP (the record's `iop` is set so).
+    `rehash`: hash every file, even one whose size and mtime are as catalogued (an edit that kept
+    both is otherwise not seen).
+
+    A catalogued file under the paths that is gone is marked missing (its record leaves the
+    partnerships); a new file with the bytes of a gone one is that file moved, not a new document.
     """
-    files = list(find_files(paths, leave_out=catalogue.own_files()))
-    known = catalogue.known_files()
+    paths = list(paths)
     summary = Summary()
+    files: list[Path] = []
+    for found in walk(paths, leave_out=catalogue.own_files()):
+        if found.reason:
+            summary.outcomes.append(Outcome(path_text(found.path), found.outcome, found.reason))
+        else:
+            files.append(found.path)
+    known = catalogue.known_files()
+    gone = vanished(known, {path_text(path.resolve()) for path in files}, [path_text(p.resolve()) for p in paths])
     try:
         for done, path in enumerate(files):
             if progress:
                 progress(path, done, len(files))
-            summary.outcomes.append(_ingest_one(catalogue, path, known, ocr, all_iop))
+            summary.outcomes.append(_ingest_one(catalogue, path, known, ocr, all_iop, rehash=rehash, gone=gone))
     except KeyboardInterrupt:
         # The file being written rolled back with its transaction; link the ones that went in.
         relink(catalogue)
         raise Interrupted(summary, len(files)) from None
     if progress:
         progress(Path(""), len(files), len(files))
+    catalogue.mark_missing(sorted(gone))
+    summary.outcomes += [Outcome(key, "missing", "the file is gone: its record is kept, out of the partnerships")
+                         for key in sorted(gone)]
     relink(catalogue)
     return summary
 
 
-def _ingest_one(catalogue: Catalogue, path: Path, known: dict, ocr, all_iop: bool = False) -> Outcome:
-    """Ingest one file; the catalogue knows it by its absolute path, the summary by the path given."""
-    shown, key = str(path), str(path.resolve())
+def vanished(known: dict, found: set[str], roots: list[str]) -> set[str]:
+    """Give the catalogued paths under the roots that this walk did not find and that are gone.
+
+    Only paths under what the user named are judged: a file catalogued from another folder is not
+    missing because this run did not look there. A path not found by the walk (a hidden folder,
+    a folder that could not be listed) still counts as there while the file system has it.
+    """
+    def under(path: str) -> bool:
+        return any(path == root or path.startswith(root.rstrip(os.sep) + os.sep) for root in roots)
+
+    return {path for path, row in known.items()
+            if row[3] != "missing" and path not in found and under(path) and not os.path.lexists(path)}
+
+
+def _ingest_one(catalogue: Catalogue, path: Path, known: dict, ocr, all_iop: bool = False,
+                rehash: bool = False, gone: set[str] | None = None) -> Outcome:
+    """Ingest one file; the catalogue knows it by its absolute path, the summary by the path given.
+
+    Both are path_text: a name in bytes that are not UTF-8 is kept with escapes (`m-\\xff.md`).
+    `gone` holds catalogued paths whose file has vanished; a match by hash takes one out (a move).
+    """
+    shown, key = path_text(path), path_text(path.resolve())
+    gone = gone if gone is not None else set()
     if readers.file_type(path) is None:
-        return Outcome(shown, "skipped", f"{path.suffix or 'no extension'}: not a document type iop reads")
+        return Outcome(shown, "skipped", f"{path.suffix or 'no extension'}: {NOT_A_TYPE}")
     if _broken_link(path):
         reason = f"broken link (its target {os.readlink(path)} does not exist)"
         catalogue.record_failure(key, None, reason)
@@ -118,14 +237,26 @@ def _ingest_one(catalogue: Catalogue, path: Path, known: dict, ocr, all_iop: boo
         before = known.get(key)
         # A scan catalogued as needing OCR is read again once OCR is on: the OCR fills it in.
         waiting_for_ocr = bool(before and before[3] == "needs_ocr" and ocr is not None)
-        if before and before[1] == stat.st_size and before[2] == stat.st_mtime and not waiting_for_ocr:
+        if not stat_mode.S_ISREG(stat.st_mode):  # replaced by a FIFO or device since the walk
+            return Outcome(shown, "skipped", f"skipped: not a regular file ({special_kind(stat.st_mode)}); never read")
+        quick_same = before and before[1] == stat.st_size and before[2] == stat.st_mtime
+        if quick_same and not waiting_for_ocr and not rehash:
+            if before[3] == "missing":
+                catalogue.touch(key, stat.st_mtime)  # back where it was: its record counts again
             return Outcome(shown, "unchanged")
-        data = path.read_bytes()
+        data = readers.read_file(path)
         sha256 = readers.sha256_of(data)
         if before and before[0] == sha256 and not waiting_for_ocr:
             catalogue.touch(key, stat.st_mtime)
             return Outcome(shown, "unchanged")
+        moved_from = None if before else catalogue.missing_with_hash(sha256, gone)
+        if moved_from:
+            catalogue.move(moved_from, key, stat.st_mtime)
+            gone.discard(moved_from)
+            return Outcome(shown, "moved", f"moved from {moved_from}")
         document = readers.read(path.resolve(), data, ocr=ocr)
+        if document.path != key:  # a name in bytes that are not UTF-8: the record keeps the escapes
+            document = dataclasses.replace(document, path=key)
         record = build_record(document)
         if all_iop:
             record["iop"] = {**record["iop"], "is": True, "kind": "iop", "reason": "--all-iop: an IOP on the user's word"}
@@ -137,7 +268,7 @@ def _ingest_one(catalogue: Catalogue, path: Path, known: dict, ocr, all_iop: boo
         catalogue.record_failure(key, None, reason)
         return Outcome(shown, "failed", reason)
     except Exception as exc:  # a damaged file must not stop the run: report it and go on
-        reason = f"unexpected {type(exc).__name__}: {exc}".splitlines()[0][:200]
+        reason = unexpected_reason(exc)
         catalogue.record_failure(key, None, reason)
         return Outcome(shown, "failed", reason)
     previous = catalogue.records("path = :p", {"p": key}) if before else []
@@ -149,6 +280,36 @@ def _ingest_one(catalogue: Catalogue, path: Path, known: dict, ocr, all_iop: boo
     if previous:
         return Outcome(shown, "updated", changes=tuple(change_lines(previous[0], record)))
     return Outcome(shown, "new")
+
+
+def unexpected_reason(exc: BaseException) -> str:
+    """Give the one-line reason for an error no reader foresaw.
+
+    >>> unexpected_reason(MemoryError())
+    'not enough memory to read it (a page, an image or a text too large)'
+    >>> unexpected_reason(ValueError("bad\\nthings"))
+    'unexpected ValueError: bad'
+    """
+    if isinstance(exc, MemoryError):
+        return "not enough memory to read it (a page, an image or a text too large)"
+    message = str(exc).strip()
+    return (f"unexpected {type(exc).__name__}" + (f": {message}" if message else "")).splitlines()[0][:200]
+
+
+def read_record(path: Path, ocr=None) -> dict:
+    """Give the record of one file without a catalogue (`iop extract`); any failure is an IopError
+    with a one-line reason, so that one damaged file never hides the others."""
+    from iopcli.errors import ReadError
+
+    try:
+        document = readers.read(path, readers.read_file(path), ocr=ocr)
+        return build_record(document)
+    except IopError:
+        raise
+    except OSError as exc:
+        raise ReadError(f"{path}: cannot read the file ({(exc.strerror or str(exc)).lower()})") from exc
+    except Exception as exc:  # a damaged file: report it and go on
+        raise ReadError(f"{path}: {unexpected_reason(exc)}") from exc
 
 
 def _reason(exc: Exception, path: Path) -> str:

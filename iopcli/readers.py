@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import hashlib
 import html.parser
+import os
 import re
+import stat
 from pathlib import Path
 
 from iopcli.errors import ReadError, UnsupportedFile
@@ -24,6 +26,22 @@ SUPPORTED = {".pdf": "pdf", ".docx": "docx", **TEXT_TYPES, **HTML_TYPES, **MAIL_
 
 PAGE_SEPARATOR = "\n\n"
 
+
+def _limit(name: str, default: int) -> int:
+    """Give a resource bound: the environment variable `name` when it is a whole number, else default."""
+    value = os.environ.get(name, "")
+    return int(value) if value.isdigit() else default
+
+
+# Bounds per file, each ending in a one-line reason and the run going on (set through the
+# environment, e.g. IOP_MAX_TEXT_CHARS=5000000). A real IOP document is far below every one.
+MAX_FILE_BYTES = _limit("IOP_MAX_FILE_BYTES", 512 * 2**20)        # bytes read from disk
+MAX_TEXT_CHARS = _limit("IOP_MAX_TEXT_CHARS", 2_000_000)          # characters of text to extract from (~600 pages)
+MAX_INFLATED_BYTES = _limit("IOP_MAX_INFLATED_BYTES", 200 * 2**20)  # a .docx's unpacked size
+# A text or HTML file can hold at most this many bytes: decoding and parsing more takes long for
+# a text that would be refused anyway (HTML markup weighs more than its text, hence the factor).
+_MAX_MARKUP_FACTOR = 8
+
 # What a reader gives: the pages' texts, whether OCR read any, warnings, and the mean word confidence
 # (0-100) of each page OCR read, {page: confidence} (None for a page where it found no word).
 _Pages = tuple[list[str], bool, tuple[str, ...], dict[int, float | None]]
@@ -36,6 +54,33 @@ def file_type(path: Path) -> str | None:
 
 def sha256_of(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
+
+
+def read_file(path: Path, limit: int | None = None) -> bytes:
+    """Give the bytes of a regular file, at most `limit` (MAX_FILE_BYTES); ReadError otherwise.
+
+    The file is opened without blocking and looked at before a byte is read: a FIFO would wait
+    forever for a writer and /dev/zero never ends.
+    """
+    limit = MAX_FILE_BYTES if limit is None else limit
+    try:
+        handle = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except OSError as exc:
+        raise ReadError(f"{path}: cannot read the file ({(exc.strerror or str(exc)).lower()})") from exc
+    with os.fdopen(handle, "rb") as file:
+        mode = os.fstat(handle).st_mode
+        if not stat.S_ISREG(mode):
+            raise ReadError(f"{path}: not a regular file ({_special_kind(mode)}); never read")
+        data = file.read(limit + 1)
+    if len(data) > limit:
+        raise ReadError(f"{path}: too large (over {limit // 2**20} MB; IOP_MAX_FILE_BYTES sets the limit)")
+    return data
+
+
+def _special_kind(mode: int) -> str:
+    kinds = ((stat.S_ISFIFO, "a FIFO"), (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"),
+             (stat.S_ISSOCK, "a socket"), (stat.S_ISDIR, "a folder"))
+    return next((name for test, name in kinds if test(mode)), "a special file")
 
 
 # What a file's first bytes say it holds, whatever its name says: (magic, description).
@@ -62,9 +107,11 @@ def sniff(data: bytes) -> str:
     for magic, description in _MAGIC:
         if data.startswith(magic):
             return description
+    if _looks_binary(data[:65536]):
+        return "binary data"  # `<html>` followed by random bytes is no web page
     if data[:1024].lstrip().lower().startswith((b"<!doctype html", b"<html")):
         return "HTML"
-    return "binary data" if _looks_binary(data[:65536]) else "text"
+    return "text"
 
 
 def _looks_binary(sample: bytes) -> bool:
@@ -88,17 +135,18 @@ def read(path: Path, data: bytes | None = None, ocr=None) -> Document:
     if kind is None:
         raise UnsupportedFile(f"{path}: not a document type iop reads")
     if data is None:
-        try:
-            data = path.read_bytes()
-        except OSError as exc:
-            raise ReadError(f"{path}: cannot read file ({exc.strerror or exc})") from exc
+        data = read_file(path)
     if not data:
         # Often a sync client's placeholder or a download cut off: worth a line, not a record.
         raise ReadError(f"{path}: empty file (0 bytes)")
     reader = {"pdf": _read_pdf, "docx": _read_docx, "txt": _read_plain, "md": _read_plain,
               "html": _read_html, "eml": _read_mail, "image": _read_image}[kind]
+    if kind in ("txt", "md", "html", "eml") and len(data) > MAX_TEXT_CHARS * _MAX_MARKUP_FACTOR:
+        raise ReadError(f"{path}: {too_much_text(len(data), 'bytes')}")
     pages, ocr_used, warnings, confidence = reader(path, data, ocr)
     text, starts = join_pages(pages)
+    if len(text) > MAX_TEXT_CHARS:
+        raise ReadError(f"{path}: {too_much_text(len(text), 'characters')}")
     needs_ocr = any("needs OCR" in w or "need OCR" in w for w in warnings)
     cells = header_cells(data, pages[0]) if kind == "pdf" and not ocr_used and pages else ()
     return Document(
@@ -107,6 +155,16 @@ def read(path: Path, data: bytes | None = None, ocr=None) -> Document:
         warnings=tuple(warnings), header_cells=cells,
         page_confidence=tuple(confidence.get(n) for n in range(1, len(pages) + 1)) if ocr_used else (),
     )
+
+
+def too_much_text(size: int, unit: str) -> str:
+    """Give the reason for a file over the text bound.
+
+    >>> too_much_text(3_000_000, "characters")  # doctest: +ELLIPSIS
+    'too much text to read (3,000,000 characters; at most 2,000,000 ...)'
+    """
+    return (f"too much text to read ({size:,} {unit}; at most {MAX_TEXT_CHARS:,} characters are read, "
+            "IOP_MAX_TEXT_CHARS sets the limit)")
 
 
 def join_pages(pages: list[str]) -> tuple[str, tuple[int, ...]]:
@@ -139,8 +197,9 @@ def _read_pdf(path: Path, data: bytes, ocr) -> _Pages:
     try:
         if len(pdf) == 0:
             raise ReadError(f"{path}: PDF with no pages")
-        for number, page in enumerate(pdf, 1):
+        for number in range(1, len(pdf) + 1):
             try:
+                page = pdf[number - 1]
                 textpage = page.get_textpage()
                 text = normalise(textpage.get_text_range())
             except pdfium.PdfiumError as exc:
@@ -346,6 +405,7 @@ def _read_docx(path: Path, data: bytes, ocr) -> _Pages:
     held = sniff(data)
     if held != "a ZIP archive":
         raise ReadError(f"{path}: not a readable Word document (the file holds {held}, not a .docx)")
+    check_inflated_size(path, data)
     try:
         document = docx.Document(io.BytesIO(data))
     except zipfile.BadZipFile as exc:
@@ -353,7 +413,7 @@ def _read_docx(path: Path, data: bytes, ocr) -> _Pages:
     except (KeyError, ValueError) as exc:  # python-docx: no Word body, or another Office type
         raise ReadError(f"{path}: not a readable Word document (a ZIP or Office file of another kind)") from exc
     except Exception as exc:  # lxml's and zlib's errors inside a damaged package
-        raise ReadError(f"{path}: not a readable Word document (damaged: {type(exc).__name__})") from exc
+        raise ReadError(f"{path}: not a readable Word document ({_damage(exc)})") from exc
     lines: list[str] = []
     # The letterhead often lives in the page header: it carries kommun, förvaltning and Dnr.
     for section in document.sections[:1]:
@@ -366,6 +426,44 @@ def _read_docx(path: Path, data: bytes, ocr) -> _Pages:
     for section in document.sections[:1]:
         lines.extend(p.text for p in section.footer.paragraphs if p.text.strip())
     return [normalise("\n".join(lines))], False, (), {}
+
+
+def check_inflated_size(path: Path, data: bytes) -> None:
+    """Raise ReadError when a ZIP package (a .docx) unpacks to more than MAX_INFLATED_BYTES.
+
+    Judged from the archive's directory before anything is inflated; zipfile never inflates a
+    member past the size the directory gives it, so the sum bounds the memory used.
+    """
+    import io
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            inflated = sum(member.file_size for member in archive.infolist())
+    except (zipfile.BadZipFile, ValueError, OSError):
+        return  # python-docx says what is wrong with it
+    if inflated > MAX_INFLATED_BYTES:
+        raise ReadError(f"{path}: not read: the Word document inflates to {inflated // 2**20} MB, more than "
+                        f"{MAX_INFLATED_BYTES // 2**20} MB (a ZIP bomb? IOP_MAX_INFLATED_BYTES sets the limit)")
+
+
+def _damage(exc: Exception) -> str:
+    """Give what is wrong with a damaged Word package, in words.
+
+    >>> import zlib
+    >>> _damage(zlib.error("Error -3 while decompressing data: invalid distance too far back"))
+    'damaged: its compressed contents are corrupt'
+    >>> _damage(SyntaxError("x"))
+    'damaged: SyntaxError'
+    """
+    name = type(exc).__name__
+    if name == "error" and type(exc).__module__ == "zlib":
+        return "damaged: its compressed contents are corrupt"
+    if name == "XMLSyntaxError":
+        return "damaged: its XML is broken"
+    if "CRC" in str(exc):
+        return "damaged: a part fails its checksum"
+    return f"damaged: {name}"
 
 
 def _is_list_item(paragraph) -> bool:

@@ -1,20 +1,27 @@
 """Turn records, partnerships and rows into rich views, JSON or CSV. Never opens files or the db.
 
 Document text is escaped before rich sees it: `[bilaga 2]` would otherwise be read as markup.
+This module is the printing edge: every text that reaches the terminal passes escape() or
+printable(), which write control characters (an ESC that would clear the screen) as visible
+escapes; JSON escapes them itself, and CSV cells that a spreadsheet would run as a formula
+get a leading apostrophe (csv_cell).
 """
 from __future__ import annotations
 
 import csv
 import io
 import json
+import re
 from collections.abc import Iterable, Sequence
 
 from rich import box
 from rich.console import Group
-from rich.markup import escape
+from rich.markup import escape as _markup_escape
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
+
+from iopcli.text import printable
 
 ROLE_NAMES = {
     "total": "total", "public_contribution": "public contribution", "civil_contribution": "civil contribution",
@@ -23,9 +30,31 @@ ROLE_NAMES = {
 PER_NAMES = {"year": "per year", "total": "in total", None: ""}
 
 
+def escape(text: str) -> str:
+    r"""Give text for rich: control characters written as escapes, markup brackets escaped.
+
+    >>> print(escape("[bilaga 2] \x1b[2J"))
+    \[bilaga 2] \x1b[2J
+    """
+    return _markup_escape(printable(str(text)))
+
+
 def to_json(data) -> str:
-    """Give JSON as iop prints it: UTF-8 letters kept (å ä ö), indented."""
-    return json.dumps(data, ensure_ascii=False, indent=2, default=str)
+    r"""Give JSON as iop prints it: UTF-8 letters kept (å ä ö), indented.
+
+    json escapes C0 controls itself; DEL and the C1 controls (0x9b starts a terminal command
+    like ESC [) are escaped here too.
+
+    >>> to_json("a\x1b\x9bb")
+    '"a\\u001b\\u009bb"'
+    """
+    text = json.dumps(data, ensure_ascii=False, indent=2, default=str)
+    return _C1.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
+
+
+_C1 = re.compile("[\x7f-\x9f]")
+# A spreadsheet runs a cell that starts with one of these as a formula (`=HYPERLINK(...)`).
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def to_csv(rows: Iterable[dict], columns: Sequence[str]) -> str:
@@ -39,8 +68,28 @@ def to_csv(rows: Iterable[dict], columns: Sequence[str]) -> str:
                             lineterminator="\r\n")
     writer.writeheader()
     for row in rows:
-        writer.writerow({k: _cell(row.get(k)) for k in columns})
+        writer.writerow({k: csv_cell(row.get(k)) for k in columns})
     return "\ufeff" + buffer.getvalue()
+
+
+def csv_cell(value) -> str:
+    r"""Give a CSV cell that no spreadsheet runs as a formula: text starting with = + - @ tab or CR
+    gets a leading apostrophe (numbers stay numbers); control characters but tab and line breaks
+    are written as escapes.
+
+    >>> [csv_cell(v) for v in ("=1+1", "-x", -5, "ok", None)], print(csv_cell("a\x1bb"))
+    a\x1bb
+    (["'=1+1", "'-x", '-5', 'ok', ''], None)
+    """
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return str(value)
+    text = _cell(value)
+    if text.startswith(_FORMULA_START):
+        text = "'" + text
+    return _CSV_CONTROLS.sub(lambda match: f"\\x{ord(match.group()):02x}", text)
+
+
+_CSV_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
 def _cell(value) -> str:
@@ -210,7 +259,7 @@ def partnership_view(partnership: dict, show_text: bool = False) -> Panel:
     parts = [head, *fact_tables(partnership, show_text, numbers), documents]
     warnings = partnership.get("warnings") or []
     if warnings:
-        parts.append(Text("Warnings:\n" + "\n".join(f"  ! {w}" for w in warnings), style="yellow"))
+        parts.append(Text(printable("Warnings:\n" + "\n".join(f"  ! {w}" for w in warnings)), style="yellow"))
     status = partnership.get("status") or ""
     title = f"{escape(partnership['id'])}" + (f" [{_status_style(status)}]{status}[/]" if status else "")
     return Panel(Group(*parts), title=title, title_align="left")
@@ -235,10 +284,17 @@ def rows_table(rows: list[dict], columns: Sequence[str], headers: Sequence[str] 
 
 
 def summary_text(counts: dict[str, int], failures: list[tuple[str, str]], notes: list[tuple[str, str]]) -> str:
-    """Give the ingest summary: counts on one line, then one line per failed or noted file."""
+    """Give the ingest summary: counts on one line, then one line per failed or noted file.
+
+    Moved and missing files are counted only when there are any, so the usual line stays as it was.
+
+    >>> summary_text({"new": 2, "missing": 1}, [], [])
+    'Ingested: 2 new, 0 updated, 0 unchanged, 0 needs OCR, 0 skipped, 0 failed, 1 missing'
+    """
     order = ("new", "updated", "unchanged", "needs_ocr", "skipped", "failed")
     names = {"needs_ocr": "needs OCR"}
     line = ", ".join(f"{counts.get(k, 0)} {names.get(k, k)}" for k in order)
+    line += "".join(f", {counts[k]} {k}" for k in ("moved", "missing") if counts.get(k))
     out = [f"Ingested: {line}"]
     out += [f"  {path}: {reason}" for path, reason in notes]
     out += [f"  FAILED {path}: {reason}" for path, reason in failures]
@@ -270,7 +326,7 @@ def _diff_where(evidence: dict | None, side: str) -> str:
 
 def diff_view(diff: dict) -> Group:
     """Give a diff for the terminal: field changes as a table, then the changed text in colour."""
-    parts: list = [Text(f"A: {diff['a'].get('source')}\nB: {diff['b'].get('source')}", style="bold")]
+    parts: list = [Text(printable(f"A: {diff['a'].get('source')}\nB: {diff['b'].get('source')}"), style="bold")]
     changes = diff.get("changes") or []
     if changes:
         table = Table(title="Changed fields", title_justify="left")
@@ -279,26 +335,26 @@ def diff_view(diff: dict) -> Group:
         for change in changes:
             where = "\n".join(w for w in (_diff_where(change.get("before_evidence"), "A"),
                                           _diff_where(change.get("after_evidence"), "B")) if w)
-            table.add_row(escape(change["field"]), change["change"], escape(_value_text(change.get("before"))),
+            table.add_row(escape(change["field"]), escape(change["change"]), escape(_value_text(change.get("before"))),
                           escape(_value_text(change.get("after"))), escape(where))
         parts.append(table)
     for section in diff.get("text") or []:
-        heading = Text(f"\n§ {section.get('section') or '(opening)'} — {section['change']}", style="bold cyan")
+        heading = Text(printable(f"\n§ {section.get('section') or '(opening)'} — {section['change']}"), style="bold cyan")
         parts.append(heading)
         if section["change"] == "changed":
             body = Text()
             for tag, before, after in section.get("words") or []:
                 if tag == "equal":
-                    body.append(" ".join(before) + " ")
+                    body.append(printable(" ".join(before) + " "))
                 if tag in ("replace", "delete") and before:
-                    body.append(" ".join(before) + " ", style="red strike")
+                    body.append(printable(" ".join(before) + " "), style="red strike")
                 if tag in ("replace", "insert") and after:
-                    body.append(" ".join(after) + " ", style="green bold")
+                    body.append(printable(" ".join(after) + " "), style="green bold")
             parts.append(body)
         elif section["change"] == "added":
-            parts.append(Text(section.get("after") or "", style="green"))
+            parts.append(Text(printable(section.get("after") or ""), style="green"))
         elif section["change"] == "removed":
-            parts.append(Text(section.get("before") or "", style="red"))
+            parts.append(Text(printable(section.get("before") or ""), style="red"))
     if not changes and not diff.get("text"):
         parts.append(Text("No differences."))
     return Group(*parts)

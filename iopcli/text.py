@@ -144,3 +144,32 @@ def fuzzy_pattern(word: str) -> str:
     True
     """
     return "".join("[ode]" if ch == "o" else re.escape(ch) for ch in fold(word))
+
+
+def path_text(path) -> str:
+    """Give a path as text that can be stored and printed: bytes of a name that are not UTF-8
+    (Linux allows any) are written as escapes instead of making the text unencodable.
+
+    >>> import os
+    >>> path_text(os.fsdecode(b"/docs/m-\\xff.md")), path_text("/docs/avtal.pdf")
+    ('/docs/m-\\\\xff.md', '/docs/avtal.pdf')
+    """
+    import os
+
+    return os.fsencode(str(path)).decode("utf-8", errors="backslashreplace")
+
+
+# Control characters (C0 but tab and newline, DEL, C1): an ESC or CSI in a document or a file name
+# would otherwise reach the terminal as a command (clear the screen, move the cursor, set a title).
+_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def printable(text: str) -> str:
+    """Give text safe to print: every control character but tab and newline as a visible escape.
+
+    >>> printable("hemlig\\x1b[2J text\\x9b1m\\tok\\n")
+    'hemlig\\\\x1b[2J text\\\\x9b1m\\tok\\n'
+    """
+    if not _CONTROLS.search(text):
+        return text
+    return _CONTROLS.sub(lambda match: f"\\x{ord(match.group()):02x}", text)
