@@ -264,6 +264,24 @@ class Catalogue:
                         "where path = ?", [mtime, path])
         self.db.conn.commit()
 
+    def prune(self, names: list[str] | None = None, keep_versions: bool = False) -> list[str]:
+        """Remove documents whose file is missing (all, or those with these file names or paths), with
+        their facts and, unless keep_versions, their versions. Give the paths removed."""
+        missing = [row["path"] for row in self.db.query(
+            "select path from documents where status = 'missing' order by path")]
+        if names:
+            wanted = set(names)
+            missing = [p for p in missing if p in wanted or Path(p).name in wanted]
+        with self.db.atomic():
+            for path in missing:
+                (doc_id,) = self.db.execute("select id from documents where path = ?", [path]).fetchone()
+                for table in FACT_TABLES:
+                    self.db.execute(f"delete from [{table}] where document_id = ?", [doc_id])
+                self.db.execute("delete from documents where id = ?", [doc_id])
+                if not keep_versions:
+                    self.db.execute("delete from versions where path = ?", [path])
+        return missing
+
     def mark_missing(self, paths: list[str]) -> None:
         """Mark documents whose file is gone as missing; their rows and versions stay."""
         with self.db.atomic():

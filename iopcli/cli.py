@@ -411,6 +411,32 @@ def query(
 
 # --- partnerships, deadlines, check ------------------------------------------------------------
 
+@app.command(epilog="Examples:  iop prune   ·   iop prune --keep-versions avtal-2019.pdf")
+def prune(
+    names: Annotated[Optional[list[str]], typer.Argument(help="Only these files (name or path); default: every missing one.", show_default=False)] = None,
+    keep_versions: Annotated[bool, typer.Option("--keep-versions", help="Keep their earlier versions (history, diff).")] = False,
+    db: DbOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Remove documents whose file is gone (status missing) from the catalogue, and relink."""
+    from iopcli.ingest import relink
+
+    with user_errors():
+        with _open(db) as catalogue:
+            removed = catalogue.prune(names or None, keep_versions)
+            if removed:
+                relink(catalogue)
+    if as_json:
+        _echo_json({"removed": removed})
+    elif not removed:
+        out.print("No missing document: nothing to prune.")
+    else:
+        out.print(f"{len(removed)} missing document{'s' if len(removed) != 1 else ''} removed"
+                  f"{' (their versions kept)' if keep_versions else ''}:")
+        for path in removed:
+            out.print(f"  {_escape(path)}")
+
+
 @app.command(epilog="Examples:  iop partnerships --municipality Linköping   ·   iop partnerships --active-on 2025-06-01 --csv")
 def partnerships(
     municipality: Annotated[Optional[str], typer.Option(help="Only this kommun or region (part of the name).", show_default=False)] = None,

@@ -383,3 +383,24 @@ def test_messages_a_damaged_zip_stream_says_so_in_words(folder):
     result = ingest(folder)
     assert "(damaged: error)" not in result.stderr
     assert "skadad.docx" in result.stderr
+
+
+def test_item3_prune_removes_missing_documents_and_keeps_their_versions_if_asked(folder, db):
+    (folder / "annat.txt").write_text(AGREEMENT.format(n=55), encoding="utf-8")
+    (folder / "tredje.txt").write_text(AGREEMENT.format(n=66), encoding="utf-8")
+    assert ingest(folder).exit_code == 0
+    (folder / "annat.txt").unlink()
+    (folder / "tredje.txt").unlink()
+    ingest(folder)
+    kept = runner.invoke(app, ["prune", "--keep-versions", "tredje.txt"])
+    assert kept.exit_code == 0, kept.output
+    assert "1 missing document removed" in kept.stdout
+    result = runner.invoke(app, ["prune"])
+    assert result.exit_code == 0, result.output
+    assert "1 missing document removed" in result.stdout
+    assert rows(db, "select source from documents order by source") == [("avtal.txt",)]
+    assert rows(db, "select count(*) from versions where path like '%annat.txt'") == [(0,)]
+    assert rows(db, "select count(*) from versions where path like '%tredje.txt'") == [(1,)]
+    assert rows(db, "select count(*) from case_numbers where value = 'KS 2024/55'") == [(0,)]
+    assert rows(db, "select count(*) from documents_fts") == [(1,)]  # the full-text index follows
+    assert "nothing to prune" in runner.invoke(app, ["prune"]).stdout
