@@ -404,3 +404,38 @@ def test_item3_prune_removes_missing_documents_and_keeps_their_versions_if_asked
     assert rows(db, "select count(*) from case_numbers where value = 'KS 2024/55'") == [(0,)]
     assert rows(db, "select count(*) from documents_fts") == [(1,)]  # the full-text index follows
     assert "nothing to prune" in runner.invoke(app, ["prune"]).stdout
+
+
+def _catalogue_state(db: Path) -> tuple:
+    """What an ingest leaves: each document's source, hash and record (without times), and the versions."""
+    documents = sorted((source, sha, json.dumps({k: v for k, v in json.loads(record).items() if k != "ingested_at"},
+                                                  sort_keys=True))
+                       for source, sha, record in rows(db, "select source, sha256, record from documents"))
+    versions = sorted(rows(db, "select path, version, sha256 from versions"))
+    return documents, [(Path(p).name, v, s) for p, v, s in versions]
+
+
+def test_kill_9_during_ingest_then_a_rerun_equals_an_uninterrupted_ingest(tmp_path):
+    """Random `kill -9` during an ingest, three times, then the same command to the end: the catalogue
+    is the one an uninterrupted ingest makes (no half-written document, no duplicate version)."""
+    import random
+    import signal
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    for n in range(40):
+        (docs / f"avtal-{n:02d}.txt").write_text(AGREEMENT.format(n=100 + n) + ("Bilaga. " * 400), encoding="utf-8")
+    command = [sys.executable, "-m", "iopcli", "ingest", str(docs), "-q", "--ocr", "never", "--db"]
+    clean_db, killed_db = tmp_path / "clean.db", tmp_path / "killed.db"
+    subprocess.run(command + [str(clean_db)], capture_output=True, check=True, timeout=300)
+    chance = random.Random(9)
+    killed_while_running = 0
+    for _ in range(3):
+        process = subprocess.Popen(command + [str(killed_db)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        time.sleep(chance.uniform(0.3, 1.5))
+        killed_while_running += process.poll() is None
+        process.send_signal(signal.SIGKILL)
+        process.wait(timeout=30)
+    assert killed_while_running >= 1  # (else the test proves nothing)
+    subprocess.run(command + [str(killed_db)], capture_output=True, check=True, timeout=300)
+    assert _catalogue_state(killed_db) == _catalogue_state(clean_db)
