@@ -160,8 +160,13 @@ class Catalogue:
         )
         try:
             return list(self.db.query(sql, {"q": query, "limit": limit}))
-        except Exception as exc:  # sqlite3.OperationalError: FTS5 syntax
-            raise IopError(f"search: cannot read the query {query!r} ({exc})") from exc
+        except sqlite3.OperationalError:
+            pass  # not FTS5 syntax (`2024/55`, `KS:`): looked for word by word, as written
+        literal = " ".join('"' + word.replace('"', '""') + '"' for word in query.split())
+        try:
+            return list(self.db.query(sql, {"q": literal, "limit": limit}))
+        except sqlite3.OperationalError as exc:
+            raise UsageError(f"search: cannot read the query {query!r} ({exc})") from exc
 
     def read_only_query(self, sql: str) -> list[dict]:
         """Give the rows of a SELECT; anything that would write or change the connection is refused.

@@ -439,3 +439,10 @@ def test_kill_9_during_ingest_then_a_rerun_equals_an_uninterrupted_ingest(tmp_pa
     assert killed_while_running >= 1  # (else the test proves nothing)
     subprocess.run(command + [str(killed_db)], capture_output=True, check=True, timeout=300)
     assert _catalogue_state(killed_db) == _catalogue_state(clean_db)
+
+
+def test_a_search_that_is_not_fts5_syntax_is_looked_for_as_written(folder, db):
+    assert ingest(folder).exit_code == 0
+    result = runner.invoke(app, ["search", "2024/118", "--json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output) and "avtal.txt" in result.output
