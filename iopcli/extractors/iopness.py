@@ -47,6 +47,15 @@ _REGIMES = (
     ("sponsorship", "sponsorship",
      re.compile(r"\bsponsr\w*|\bsponsor\w*|\bmotprestation\w*")),
 )
+# Substrings one of which a regime's words always contain (each pattern's words begin with one).
+_STEMS = {
+    "procurement": ("lou", "upphandl", "leverantor", "anbud", "tilldelningsbeslut", "ramavtal", "avrop",
+                    "forfragningsunderlag"),
+    "grant": ("bidrag", "aktivitetsstod", "kulturstod"),
+    "building": ("bygg", "detaljplan", "strandskydd", "lov", "forhandsbesked"),
+    "lease": ("hyres", "arrendeavtal"),
+    "sponsorship": ("sponsr", "sponsor", "motprestation"),
+}
 # A § heading in a protocol: `§ 112 Idéburet offentligt partnerskap med …`.
 _PARAGRAPH_HEAD_RE = re.compile(r"(?m)^[ \t#*]*§[ \t]*\d+[^\n]*$")
 _SENTENCE_RE = re.compile(r"[^.!?\n]*(?:[.!?]|\n|$)")
@@ -74,6 +83,8 @@ def decide(text: str) -> tuple[int, int, dict]:
     weight = sum(2 if _in_title(folded, m.start()) else 1 for m in kept)
     regimes = []
     for kind, label, pattern in _REGIMES:
+        if not any(stem in folded for stem in _STEMS[kind]):
+            continue  # (a plain substring test first: most documents speak no other regime at all)
         found = list(pattern.finditer(folded))
         if found:
             regimes.append((len(found), kind, label, found[0]))
