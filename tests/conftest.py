@@ -26,3 +26,11 @@ def pytest_generate_tests(metafunc):
 def seed_text(seed_record) -> str:
     """The text of the seed document a gold record describes."""
     return (SHARED / "seeds" / seed_record["source"]).read_text(encoding="utf-8")
+
+
+@pytest.fixture()
+def db(tmp_path, monkeypatch) -> Path:
+    """A catalogue path of the test's own, made the default for `iop` commands (IOP_DB)."""
+    path = tmp_path / "iop.db"
+    monkeypatch.setenv("IOP_DB", str(path))
+    return path

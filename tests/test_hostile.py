@@ -36,13 +36,6 @@ Kommunen bidrar med 250 000 kr per år.
 
 
 @pytest.fixture()
-def db(tmp_path, monkeypatch) -> Path:
-    path = tmp_path / "iop.db"
-    monkeypatch.setenv("IOP_DB", str(path))
-    return path
-
-
-@pytest.fixture()
 def folder(tmp_path, db) -> Path:
     docs = tmp_path / "docs"
     docs.mkdir()

@@ -33,13 +33,6 @@ Kommunen bidrar med 250 000 kr per år.
 
 
 @pytest.fixture()
-def db(tmp_path, monkeypatch) -> Path:
-    path = tmp_path / "iop.db"
-    monkeypatch.setenv("IOP_DB", str(path))
-    return path
-
-
-@pytest.fixture()
 def folder(tmp_path, db) -> Path:
     """A folder holding one good agreement, to check that the run goes on past a bad file."""
     docs = tmp_path / "docs"

@@ -67,7 +67,7 @@ HEADER_LABELS = {
 # Document titles, folded to record.md's doc_type.
 DOC_TYPES = {
     "tjänsteskrivelse": "tjansteskrivelse", "tjänsteutlåtande": "tjansteskrivelse",
-    "tjänsteutlåtande": "tjansteskrivelse", "beslutsunderlag": "tjansteskrivelse",
+    "beslutsunderlag": "tjansteskrivelse",
     "förslag till beslut": "tjansteskrivelse", "förvaltningens förslag till beslut": "tjansteskrivelse",
     "protokollsutdrag": "protokoll", "protokoll": "protokoll", "sammanträdesprotokoll": "protokoll",
     "justerat protokoll": "protokoll", "utdrag ur protokoll": "protokoll",
