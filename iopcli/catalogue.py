@@ -67,8 +67,13 @@ class Catalogue:
                 raise IopError(f"{path}: an SQLite database, but not an iop catalogue "
                                f"(it has tables {', '.join(sorted(foreign)[:5])}); pass another --db")
             migrate(self.db)
+            if create:
+                self._probe_write()
         except sqlite3.OperationalError as exc:  # a read-only file or folder, a locked database
             self.db.close()
+            if "readonly" in str(exc):
+                raise IopError(f"{path}: the catalogue is read-only here (its file or folder may not be "
+                               "written); reading commands still work, or pass another --db") from exc
             raise IopError(f"{path}: cannot write the catalogue ({exc})") from exc
         except sqlite3.DatabaseError as exc:  # "file is not a database"
             self.db.close()
@@ -77,6 +82,17 @@ class Catalogue:
             self.db.close()
             message = str(exc)
             raise IopError(message if message.startswith(str(path)) else f"{path}: {message}") from exc
+
+    def _probe_write(self) -> None:
+        """Fail now, not after the first file, when the catalogue can be read but not written
+        (a file or folder without write permission, a read-only mount)."""
+        conn = self.db.conn
+        conn.execute("savepoint probe")
+        try:
+            conn.execute("update meta set value = value where key = 'schema_version'")
+        finally:
+            conn.execute("rollback to probe")
+            conn.execute("release probe")
 
     def __enter__(self) -> "Catalogue":
         return self

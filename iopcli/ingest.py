@@ -254,7 +254,7 @@ def _ingest_one(catalogue: Catalogue, path: Path, known: dict, ocr, all_iop: boo
             catalogue.move(moved_from, key, stat.st_mtime)
             gone.discard(moved_from)
             return Outcome(shown, "moved", f"moved from {moved_from}")
-        document = readers.read(path.resolve(), data, ocr=ocr)
+        document = readers.read(path.resolve(), data, ocr=ocr, kind=readers.file_type(path))
         if document.path != key:  # a name in bytes that are not UTF-8: the record keeps the escapes
             document = dataclasses.replace(document, path=key)
         record = build_record(document)

@@ -125,13 +125,15 @@ def _looks_binary(sample: bytes) -> bool:
     return controls > 4 + len(sample) / 100
 
 
-def read(path: Path, data: bytes | None = None, ocr=None) -> Document:
+def read(path: Path, data: bytes | None = None, ocr=None, kind: str | None = None) -> Document:
     """Give the Document of a file. `ocr` is None or a callable (path, data, pages) -> {page: reading},
-    a reading being (text, mean word confidence) like ocr.PageReading, or the bare text.
+    a reading being (text, mean word confidence) like ocr.PageReading, or the bare text. `kind` is
+    the type the name the user gave says (a link `pw.txt` to `/etc/passwd` is text); by default the
+    type `path` says.
 
     Raises UnsupportedFile for types iop does not read, ReadError for damaged files.
     """
-    kind = file_type(path)
+    kind = kind or file_type(path)
     if kind is None:
         raise UnsupportedFile(f"{path}: not a document type iop reads")
     if data is None:

@@ -441,3 +441,33 @@ def test_a_search_that_is_not_fts5_syntax_is_looked_for_as_written(folder, db):
     result = runner.invoke(app, ["search", "2024/118", "--json"])
     assert result.exit_code == 0, result.output
     assert json.loads(result.output) and "avtal.txt" in result.output
+
+
+def test_messages_a_link_named_txt_is_read_as_text_whatever_its_target_is_called(folder, db, tmp_path):
+    # The issue: a symlink to /etc/passwd named `.txt` was reported as "not a document type iop reads"
+    # (the type was taken from the target's name). It is read as the text its name says, and judged
+    # on what it holds: no IOP, so no partnership, and no misleading line.
+    target = tmp_path / "passwd"
+    target.write_text("root:x:0:0:root:/root:/bin/bash\ndaemon:x:1:1:daemon:/usr/sbin:/usr/sbin/nologin\n")
+    (folder / "pw.txt").symlink_to(target)
+    result = ingest(folder)
+    assert result.exit_code == 0, result.output
+    assert "not a document type" not in result.output
+    # The catalogue knows a file by its real path (a link and its target are one document).
+    assert rows(db, "select file_type, status from documents where path = ?", (str(target),)) == [("txt", "ok")]
+
+
+def test_messages_a_catalogue_that_can_be_read_but_not_written_still_answers_reads(folder, db, monkeypatch):
+    ingest(folder)
+    real_connect = sqlite3.connect
+
+    def read_only(target, *args, **kwargs):  # the effect of chmod 444 (root ignores chmod)
+        return real_connect(f"file:{target}?mode=ro", *args, uri=True, **{k: v for k, v in kwargs.items() if k != "uri"})
+
+    monkeypatch.setattr("iopcli.catalogue.sqlite3.connect", read_only)
+    shown = runner.invoke(app, ["partnerships", "--json"])
+    assert shown.exit_code == 0, shown.output
+    assert json.loads(shown.stdout)
+    again = ingest(folder)
+    assert again.exit_code == 1
+    assert "read-only" in again.output and "Traceback" not in again.output
