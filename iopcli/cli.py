@@ -17,6 +17,7 @@ import typer
 from rich.console import Console
 
 from iopcli.errors import IopError, NotFound, UsageError
+from iopcli.workers import DEFAULT_TIME_BUDGET_S
 
 app = typer.Typer(
     name="iop",
@@ -132,6 +133,8 @@ def ingest(
     ocr_max_pages: Annotated[Optional[int], typer.Option(min=1, help="OCR at most this many pages of a PDF; the rest are noted, not read.")] = None,
     all_iop: Annotated[bool, typer.Option("--all-iop", help="Every document here is about an IOP: do not leave any out of the partnerships.")] = False,
     rehash: Annotated[bool, typer.Option("--rehash", help="Hash every file, even one whose size and time are unchanged (finds edits that kept both).")] = False,
+    workers: Annotated[Optional[int], typer.Option(min=0, help="Processes that read files at once (default: one per core; 0: none, read here without a time budget).")] = None,
+    time_budget: Annotated[float, typer.Option(min=0, help="Seconds a file may take to read, OCR aside, before it is stopped and reported (0: no limit; IOP_TIME_BUDGET sets the default).")] = DEFAULT_TIME_BUDGET_S,
     as_json: JsonOption = False,
 ) -> None:
     """Read PDF, Word, text, Markdown and HTML files into the catalogue.
@@ -151,9 +154,10 @@ def ingest(
                 ocr_reader = _ocr_reader(ocr, catalogue.path, ocr_max_pages)
                 show_progress = not quiet and not as_json and out.is_terminal
                 if show_progress:
-                    summary = _ingest_with_progress(pipeline, catalogue, paths, ocr_reader, all_iop, rehash)
+                    summary = _ingest_with_progress(pipeline, catalogue, paths, ocr_reader, all_iop, rehash, workers, time_budget)
                 else:
-                    summary = pipeline.ingest(catalogue, paths, ocr=ocr_reader, all_iop=all_iop, rehash=rehash)
+                    summary = pipeline.ingest(catalogue, paths, ocr=ocr_reader, all_iop=all_iop, rehash=rehash,
+                                              jobs=workers, time_budget=time_budget)
                 left_out = len(catalogue.not_iop())
     except KeyboardInterrupt as interrupted:
         # Each file's record is one transaction: the files done are in, the one being read is not.
@@ -191,7 +195,8 @@ def ingest(
         raise typer.Exit(1)
 
 
-def _ingest_with_progress(pipeline, catalogue, paths, ocr_reader, all_iop=False, rehash=False):
+def _ingest_with_progress(pipeline, catalogue, paths, ocr_reader, all_iop=False, rehash=False, jobs=None,
+                          time_budget=None):
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
     with Progress(TextColumn("[bold]Ingesting"), BarColumn(), MofNCompleteColumn(),
@@ -207,7 +212,8 @@ def _ingest_with_progress(pipeline, catalogue, paths, ocr_reader, all_iop=False,
 
         if ocr_reader is not None:
             ocr_reader.progress = ocr_progress
-        return pipeline.ingest(catalogue, paths, progress=progress, ocr=ocr_reader, all_iop=all_iop, rehash=rehash)
+        return pipeline.ingest(catalogue, paths, progress=progress, ocr=ocr_reader, all_iop=all_iop, rehash=rehash,
+                               jobs=jobs, time_budget=time_budget)
 
 
 def _ocr_reader(mode: OcrMode, db_file: Path, max_pages: int | None = None):

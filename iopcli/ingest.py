@@ -8,15 +8,17 @@ import dataclasses
 import errno
 import os
 import stat as stat_mode
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from iopcli import readers
+from iopcli import readers, workers
 from iopcli.catalogue import Catalogue
 from iopcli.errors import IopError, UsageError
 from iopcli.record import build_record
 from iopcli.text import path_text
+from iopcli.workers import short_reason, unexpected_reason
 
 # moved: a catalogued file found under another name (same bytes); missing: a catalogued file gone.
 OUTCOMES = ("new", "updated", "unchanged", "needs_ocr", "skipped", "failed", "moved", "missing")
@@ -164,13 +166,16 @@ def ingest(
     ocr=None,
     all_iop: bool = False,
     rehash: bool = False,
+    jobs: int | None = None,
+    time_budget: float | None = workers.DEFAULT_TIME_BUDGET_S,
 ) -> Summary:
     """Ingest files and folders into the catalogue; give what happened to each file.
 
     progress(path, done, total) is called before each file. `ocr` is passed to readers.read.
     `all_iop`: the user says every document here is about an IOP (the record's `iop` is set so).
     `rehash`: hash every file, even one whose size and mtime are as catalogued (an edit that kept
-    both is otherwise not seen).
+    both is otherwise not seen). `jobs`: worker processes that read and extract (default: one per
+    core; 0 reads in this process, without a time budget); `time_budget`: seconds a file may take.
 
     A catalogued file under the paths that is gone is marked missing (its record leaves the
     partnerships); a new file with the bytes of a gone one is that file moved, not a new document.
@@ -185,11 +190,23 @@ def ingest(
             files.append(found.path)
     known = catalogue.known_files()
     gone = vanished(known, {path_text(path.resolve()) for path in files}, [path_text(p.resolve()) for p in paths])
+    if jobs is None:
+        from iopcli.ocr import available_cores
+
+        jobs = available_cores()
     try:
-        for done, path in enumerate(files):
-            if progress:
-                progress(path, done, len(files))
-            summary.outcomes.append(_ingest_one(catalogue, path, known, ocr, all_iop, rehash=rehash, gone=gone))
+        with workers.Workers(jobs, time_budget) as pool:
+            # Files are read ahead by the workers and written here in the order they were found.
+            ahead: deque[tuple[int, Outcome | _Job]] = deque()
+            for index, path in enumerate(files):
+                item = _decide(catalogue, path, known, rehash, gone, all_iop, ocr)
+                if isinstance(item, _Job):
+                    item.handle = pool.submit(item.task)
+                ahead.append((index, item))
+                while ahead and (len(ahead) > 2 * max(jobs, 1) or not isinstance(ahead[0][1], _Job)):
+                    summary.outcomes.append(_settle(catalogue, ahead.popleft(), files, pool, ocr, progress))
+            while ahead:
+                summary.outcomes.append(_settle(catalogue, ahead.popleft(), files, pool, ocr, progress))
     except KeyboardInterrupt:
         # The file being written rolled back with its transaction; link the ones that went in.
         relink(catalogue)
@@ -201,6 +218,13 @@ def ingest(
                          for key in sorted(gone)]
     relink(catalogue)
     return summary
+
+
+def _settle(catalogue, entry, files, pool, ocr, progress) -> Outcome:
+    index, item = entry
+    if progress:
+        progress(files[index], index, len(files))
+    return _finish(catalogue, item, pool, ocr) if isinstance(item, _Job) else item
 
 
 def vanished(known: dict, found: set[str], roots: list[str]) -> set[str]:
@@ -217,15 +241,27 @@ def vanished(known: dict, found: set[str], roots: list[str]) -> set[str]:
             if row[3] != "missing" and path not in found and under(path) and not os.path.lexists(path)}
 
 
-def _ingest_one(catalogue: Catalogue, path: Path, known: dict, ocr, all_iop: bool = False,
-                rehash: bool = False, gone: set[str] | None = None) -> Outcome:
-    """Ingest one file; the catalogue knows it by its absolute path, the summary by the path given.
+@dataclass
+class _Job:
+    """A file that must be read: its task for the workers, and what its write needs to know."""
+
+    path: Path
+    shown: str
+    task: "workers.Task"
+    before: tuple | None
+    mtime: float
+    handle: object = None
+
+
+def _decide(catalogue: Catalogue, path: Path, known: dict, rehash: bool, gone: set[str],
+            all_iop: bool, ocr) -> "Outcome | _Job":
+    """Settle a file that needs no reading (unchanged, moved, skipped, unreadable), or give the job
+    of reading it. The catalogue knows a file by its absolute path, the summary by the path given.
 
     Both are path_text: a name in bytes that are not UTF-8 is kept with escapes (`m-\\xff.md`).
     `gone` holds catalogued paths whose file has vanished; a match by hash takes one out (a move).
     """
     shown, key = path_text(path), path_text(path.resolve())
-    gone = gone if gone is not None else set()
     if readers.file_type(path) is None:
         return Outcome(shown, "skipped", f"{path.suffix or 'no extension'}: {NOT_A_TYPE}")
     if _broken_link(path):
@@ -245,55 +281,51 @@ def _ingest_one(catalogue: Catalogue, path: Path, known: dict, ocr, all_iop: boo
                 catalogue.touch(key, stat.st_mtime)  # back where it was: its record counts again
             return Outcome(shown, "unchanged")
         data = readers.read_file(path)
-        sha256 = readers.sha256_of(data)
-        if before and before[0] == sha256 and not waiting_for_ocr:
-            catalogue.touch(key, stat.st_mtime)
-            return Outcome(shown, "unchanged")
-        moved_from = None if before else catalogue.missing_with_hash(sha256, gone)
-        if moved_from:
-            catalogue.move(moved_from, key, stat.st_mtime)
-            gone.discard(moved_from)
-            return Outcome(shown, "moved", f"moved from {moved_from}")
-        document = readers.read(path.resolve(), data, ocr=ocr, kind=readers.file_type(path))
-        if document.path != key:  # a name in bytes that are not UTF-8: the record keeps the escapes
-            document = dataclasses.replace(document, path=key)
-        record = build_record(document)
-        if all_iop:
-            record["iop"] = {**record["iop"], "is": True, "kind": "iop", "reason": "--all-iop: an IOP on the user's word"}
     except IopError as exc:
-        catalogue.record_failure(key, None, _reason(exc, path))
-        return Outcome(shown, "failed", _reason(exc, path))
+        catalogue.record_failure(key, None, short_reason(exc, path))
+        return Outcome(shown, "failed", short_reason(exc, path))
     except OSError as exc:
         reason = f"cannot read the file ({(exc.strerror or str(exc)).lower()})"
         catalogue.record_failure(key, None, reason)
         return Outcome(shown, "failed", reason)
-    except Exception as exc:  # a damaged file must not stop the run: report it and go on
-        reason = unexpected_reason(exc)
-        catalogue.record_failure(key, None, reason)
-        return Outcome(shown, "failed", reason)
-    previous = catalogue.records("path = :p", {"p": key}) if before else []
-    catalogue.upsert_document(record, document.text, document.page_starts, len(data), stat.st_mtime)
+    sha256 = readers.sha256_of(data)
+    if before and before[0] == sha256 and not waiting_for_ocr:
+        catalogue.touch(key, stat.st_mtime)
+        return Outcome(shown, "unchanged")
+    moved_from = None if before else catalogue.missing_with_hash(sha256, gone)
+    if moved_from:
+        catalogue.move(moved_from, key, stat.st_mtime)
+        gone.discard(moved_from)
+        return Outcome(shown, "moved", f"moved from {moved_from}")
+    plan = workers.OcrPlan(ocr.all_pages, ocr.max_pages, ocr.language_warning) if ocr is not None else None
+    return _Job(path, shown, workers.Task(path, key, data, all_iop, plan), before, stat.st_mtime)
+
+
+def _finish(catalogue: Catalogue, job: _Job, pool: "workers.Workers", ocr) -> Outcome:
+    """Wait for a job's reading (recognising its scanned pages here when it asks), then write it."""
+    result = pool.result(job.handle)
+    if isinstance(result, workers.WantsOcr):
+        try:
+            readings = ocr(job.path.resolve(), job.task.data, list(result.pages))
+        except IopError as exc:
+            result = workers.Failed(short_reason(exc, job.path))
+        else:
+            result = pool.result(pool.submit(dataclasses.replace(job.task, readings=readings)))
+    if isinstance(result, workers.WantsOcr):  # a reader that asks twice: a bug, said in one line
+        result = workers.Failed("unexpected: the reader asked for OCR twice")
+    if isinstance(result, workers.Failed):
+        catalogue.record_failure(job.task.key, None, result.reason)
+        return Outcome(job.shown, "failed", result.reason)
+    document, record = result.document, result.record
+    previous = catalogue.records("path = :p", {"p": job.task.key}) if job.before else []
+    catalogue.upsert_document(record, document.text, document.page_starts, len(job.task.data), job.mtime)
     if document.status == "needs_ocr":
-        return Outcome(shown, "needs_ocr", "; ".join(document.warnings))
+        return Outcome(job.shown, "needs_ocr", "; ".join(document.warnings))
     if previous and previous[0]["sha256"] == record["sha256"]:
-        return Outcome(shown, "updated", "recognised by OCR")
+        return Outcome(job.shown, "updated", "recognised by OCR")
     if previous:
-        return Outcome(shown, "updated", changes=tuple(change_lines(previous[0], record)))
-    return Outcome(shown, "new")
-
-
-def unexpected_reason(exc: BaseException) -> str:
-    """Give the one-line reason for an error no reader foresaw.
-
-    >>> unexpected_reason(MemoryError())
-    'not enough memory to read it (a page, an image or a text too large)'
-    >>> unexpected_reason(ValueError("bad\\nthings"))
-    'unexpected ValueError: bad'
-    """
-    if isinstance(exc, MemoryError):
-        return "not enough memory to read it (a page, an image or a text too large)"
-    message = str(exc).strip()
-    return (f"unexpected {type(exc).__name__}" + (f": {message}" if message else "")).splitlines()[0][:200]
+        return Outcome(job.shown, "updated", changes=tuple(change_lines(previous[0], record)))
+    return Outcome(job.shown, "new")
 
 
 def read_record(path: Path, ocr=None) -> dict:
@@ -310,15 +342,6 @@ def read_record(path: Path, ocr=None) -> dict:
         raise ReadError(f"{path}: cannot read the file ({(exc.strerror or str(exc)).lower()})") from exc
     except Exception as exc:  # a damaged file: report it and go on
         raise ReadError(f"{path}: {unexpected_reason(exc)}") from exc
-
-
-def _reason(exc: Exception, path: Path) -> str:
-    """Give the reason without the path the message starts with (the summary names the file)."""
-    message = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-    for prefix in (f"{path.resolve()}: ", f"{path}: ", f"{path.name}: "):
-        if message.startswith(prefix):
-            return message[len(prefix):]
-    return message
 
 
 def _broken_link(path: Path) -> bool:

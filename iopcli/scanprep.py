@@ -47,14 +47,36 @@ def prepare(image: "Image", dpi: int) -> tuple["Image", int]:
 
 
 def despeckle(image: "Image") -> "Image":
-    """Give the image through a 3×3 median when it is speckled, else as it is.
+    """Give the image with its specks removed when it is speckled, else as it is.
 
-    The median removes isolated dark and light pixels (scanner dust, toner specks) that Tesseract
-    reads as dots, commas and diacritics; on a clean page it would only round off the strokes.
+    A speck is a lone pixel or pair: dark with at most one dark neighbour (scanner dust, toner on
+    the paper), or light with at most one light neighbour (a hole in a stroke). Tesseract reads the dark ones as dots,
+    commas and diacritics. Only those pixels change, to paper white or to ink black: a 3×3 median
+    does the same to a lone pixel but costs 145 ms on a 1.9 MP page in Pillow (a generic rank
+    filter) against ~35 ms here, and rounds off every stroke corner besides. A clean page has no
+    lone pixels to speak of and is given back untouched.
     """
-    from PIL import ImageFilter
+    from PIL import ImageChops
 
-    return image.filter(ImageFilter.MedianFilter(3)) if speckle_share(image) > SPECKLE_SHARE else image
+    cut = otsu_threshold(image.histogram())
+    dark = image.point(lambda v: 255 if v <= cut else 0)
+    if _lone(dark).histogram()[255] <= SPECKLE_SHARE * image.width * image.height:
+        return image
+    # Specks fall next to each other too (at 1.5 % speckle, one in sixteen has a neighbour): a
+    # pixel with one neighbour of its kind goes as well, as it would in a 3×3 median.
+    cleaned = ImageChops.lighter(image, _lone(dark, company=1))  # lone dark pixels become white
+    light = ImageChops.invert(dark)
+    return ImageChops.darker(cleaned, ImageChops.invert(_lone(light, company=1)))  # lone light ones black
+
+
+def _lone(mask: "Image", company: int = 0) -> "Image":
+    """Give the pixels of a 0/255 mask that are set while at most `company` of their 8 neighbours are."""
+    from PIL import ImageChops, ImageFilter
+
+    # The 3×3 mean of the mask is 255/9 = 28 at a set pixel with no set neighbour, 57 with one.
+    most = 255 * (1 + company) / 9 + 2
+    alone = mask.filter(ImageFilter.BoxBlur(1)).point(lambda v: 255 if v <= most else 0)
+    return ImageChops.multiply(mask, alone)
 
 
 def speckle_share(image: "Image") -> float:
@@ -62,14 +84,9 @@ def speckle_share(image: "Image") -> float:
 
     Type is made of strokes, so its dark pixels have dark neighbours; a speck stands alone.
     """
-    from PIL import ImageChops, ImageFilter
-
     cut = otsu_threshold(image.histogram())
     dark = image.point(lambda v: 255 if v <= cut else 0)
-    # The 3×3 mean of the dark mask is 255/9 = 28 for a dark pixel with no dark neighbour.
-    alone = dark.filter(ImageFilter.BoxBlur(1)).point(lambda v: 255 if v <= 30 else 0)
-    lone = ImageChops.multiply(dark, alone).histogram()[255]
-    return lone / (image.width * image.height or 1)
+    return _lone(dark).histogram()[255] / (image.width * image.height or 1)
 
 
 def stretch_contrast(image: "Image") -> "Image":
