@@ -8,7 +8,7 @@ facts read from a poorly read page can be shown as such.
 Why Tesseract directly and not OCRmyPDF: iop needs the text of a page, not a searchable PDF.
 OCRmyPDF would rasterise the page itself, run the same Tesseract, then rebuild and optimise a PDF
 (pulling in Ghostscript, pikepdf, img2pdf and others) only for us to throw that PDF away. Rendering
-with pypdfium2, which iop already has, and piping the bitmap into `tesseract stdin` is one
+with pypdfium2, which iop already has, and handing the bitmap to `tesseract` as a PGM file is one
 dependency fewer, one step fewer per page, and lets us run pages in parallel and cache per page.
 
 Parallelism: each page is its own `tesseract` process, driven from a thread pool with one worker per
@@ -50,7 +50,6 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import io
 import json
 import os
 import re
@@ -79,7 +78,7 @@ IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".tif", ".tiff")
 MIN_TEXT_CHARS = 20
 PAGE_TIMEOUT_S = 300
 # Part of every cache key: a change to how pages are prepared or read is a new reading.
-PREPARATION = "prep4"
+PREPARATION = "prep5"
 # Part of every cache file's name: what a cached page holds (2: its text and its confidence).
 CACHE_FORMAT = 2
 # Mean word confidence of a page read right is about 95; read sideways it is 10 to 30.
@@ -514,16 +513,19 @@ def _read_page(engine: _Engine, image: "Image", dpi: int, where: str) -> PageRea
 
 def _tesseract(engine: _Engine, image: "Image", dpi: int, where: str) -> PageReading:
     """Give what Tesseract reads in one page image, turning the page if it lies sideways."""
-    # Uncompressed PNM: encoding a 300 dpi page as PNG costs more than piping 9 MB.
-    buffer = io.BytesIO()
-    image.save(buffer, format="PPM")
-    # Plain layout analysis (--psm 3) reads a page scanned sideways or upside down as low-confidence
-    # garbage. Detecting orientation on every page (--psm 1) costs about a third more
-    # time, so it is only tried when the first reading's word confidences say it failed.
-    first = PageReading(*_tesseract_once(engine, buffer.getvalue(), dpi, where, "3"))
-    if not (engine.osd and first.confidence is not None and first.confidence < MIN_CONFIDENCE):
-        return first
-    turned = PageReading(*_tesseract_once(engine, buffer.getvalue(), dpi, where, "1"))
+    with tempfile.TemporaryDirectory(prefix="iop-ocr-") as folder:
+        # An uncompressed PGM file: Tesseract reads a PNM from stdin slowly (measured on a 5.6 MP
+        # page, best of three: 1.95 s from stdin, 1.75 s from a file, 1.76 s as PNG from stdin),
+        # and encoding PNG costs more than writing 6 MB.
+        page = os.path.join(folder, "page.pgm")
+        image.save(page, format="PPM")
+        # Plain layout analysis (--psm 3) reads a page scanned sideways or upside down as
+        # low-confidence garbage. Detecting orientation on every page (--psm 1) costs about a
+        # third more time, so it is only tried when the first reading's word confidences say it failed.
+        first = PageReading(*_tesseract_once(engine, page, dpi, where, "3"))
+        if not (engine.osd and first.confidence is not None and first.confidence < MIN_CONFIDENCE):
+            return first
+        turned = PageReading(*_tesseract_once(engine, page, dpi, where, "1"))
     if turned.confidence is not None and turned.confidence > first.confidence:
         return turned
     return first
@@ -538,35 +540,33 @@ def page_confidence(confidences: list[float]) -> float | None:
     return mean(confidences) if len(confidences) >= MIN_WORDS_TO_JUDGE else None
 
 
-def _tesseract_once(engine: _Engine, image_bytes: bytes, dpi: int, where: str,
+def _tesseract_once(engine: _Engine, image_file: str, dpi: int, where: str,
                     psm: str) -> tuple[str, float | None]:
-    """Give one Tesseract reading of a page: its text and its page_confidence (0-100 or None)."""
+    """Give one Tesseract reading of a page image file: its text and its page_confidence (0-100 or None)."""
     env = dict(os.environ, OMP_THREAD_LIMIT="1")
-    with tempfile.TemporaryDirectory(prefix="iop-ocr-") as folder:
-        # One run writes both the text and the per-word table the confidence comes from. Measured
-        # (two full pages, three rounds): txt+tsv 3.63-3.70 s, tsv alone 3.65-3.68, txt alone
-        # 3.56-3.67, tsv to stdout 3.61-3.76: the second output costs nothing worth saving.
-        output = os.path.join(folder, "page")
-        command = [engine.exe, "stdin", output, "-l", engine.lang, "--dpi", str(dpi),
-                   "--psm", psm, "txt", "tsv"]
-        try:
-            done = subprocess.run(command, input=image_bytes, capture_output=True,
-                                  env=env, timeout=PAGE_TIMEOUT_S)
-        except subprocess.TimeoutExpired as error:
-            raise OcrFailed(f"{where}: Tesseract took over {PAGE_TIMEOUT_S} s") from error
-        except OSError as error:
-            raise OcrUnavailable(f"Tesseract could not be run ({error}); {INSTALL_HINT}") from error
-        if done.returncode != 0:
-            reason = done.stderr.decode("utf-8", "replace").strip().splitlines()
-            raise OcrFailed(f"{where}: Tesseract failed ({reason[-1] if reason else done.returncode})")
-        try:
-            text = Path(output + ".txt").read_text(encoding="utf-8", errors="replace")
-        except OSError as error:
-            raise OcrFailed(f"{where}: Tesseract wrote no text ({error})") from error
-        try:
-            table = Path(output + ".tsv").read_text(encoding="utf-8", errors="replace")
-        except OSError:
-            table = ""
+    # One run writes both the text and the per-word table the confidence comes from. Measured
+    # (two full pages, three rounds): txt+tsv 3.63-3.70 s, tsv alone 3.65-3.68, txt alone
+    # 3.56-3.67, tsv to stdout 3.61-3.76: the second output costs nothing worth saving.
+    output = f"{os.path.splitext(image_file)[0]}-psm{psm}"  # beside the image, in its folder
+    command = [engine.exe, image_file, output, "-l", engine.lang, "--dpi", str(dpi),
+               "--psm", psm, "txt", "tsv"]
+    try:
+        done = subprocess.run(command, capture_output=True, env=env, timeout=PAGE_TIMEOUT_S)
+    except subprocess.TimeoutExpired as error:
+        raise OcrFailed(f"{where}: Tesseract took over {PAGE_TIMEOUT_S} s") from error
+    except OSError as error:
+        raise OcrUnavailable(f"Tesseract could not be run ({error}); {INSTALL_HINT}") from error
+    if done.returncode != 0:
+        reason = done.stderr.decode("utf-8", "replace").strip().splitlines()
+        raise OcrFailed(f"{where}: Tesseract failed ({reason[-1] if reason else done.returncode})")
+    try:
+        text = Path(output + ".txt").read_text(encoding="utf-8", errors="replace")
+    except OSError as error:
+        raise OcrFailed(f"{where}: Tesseract wrote no text ({error})") from error
+    try:
+        table = Path(output + ".tsv").read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        table = ""
     # Tesseract ends every page with a form feed; page boundaries are the reader's to keep.
     lines = text_from_tsv(table)
     return (text.rstrip() if lines is None else lines), page_confidence(word_confidences(table))

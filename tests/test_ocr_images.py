@@ -276,3 +276,14 @@ def test_poor_scan_text_gives_the_date_and_org_numbers(fixture, document_date, o
 def test_fixture_pages_are_separated_by_form_feeds():
     for fixture in FIXTURES.glob("*.txt"):
         assert fixture.read_text(encoding="utf-8").count("\f") >= 1, fixture.name
+
+
+def test_the_median_from_min_and_max_is_pillows_median_inside_the_border():
+    import random as _random
+
+    from PIL import ImageChops, ImageFilter
+
+    noise = Image.frombytes("L", (97, 61), _random.Random(4).randbytes(97 * 61))
+    ours, pillows = scanprep.median3x3(noise), noise.filter(ImageFilter.MedianFilter(3))
+    inner = (1, 1, 96, 60)
+    assert ImageChops.difference(ours.crop(inner), pillows.crop(inner)).getextrema() == (0, 0)
