@@ -2,6 +2,7 @@
 
     python bench/fuzz.py 200            # cases from seed 1
     python bench/fuzz.py 1000 --seed 7 --timeout 120 --workers 4
+    python bench/fuzz.py 300 --ocr auto  # damaged scans and noise images too, read by Tesseract
 
 Every case is written into a folder of its own and ingested into a catalogue that already holds
 good documents. A case is
@@ -70,7 +71,8 @@ def run_iop(args: list[str], db: Path, timeout: float) -> tuple[int | None, str,
     return code, stderr, time.monotonic() - start, usage.ru_maxrss / 1024 if usage else 0.0
 
 
-def run_case(number: int, case: fuzzcases.Case, work: Path, template: Path, timeout: float) -> Result:
+def run_case(number: int, case: fuzzcases.Case, work: Path, template: Path, timeout: float,
+             ocr: str = "never") -> Result:
     """Ingest one case into a copy of the good catalogue and judge what happened."""
     place = work / f"case-{number}"
     place.mkdir()
@@ -78,7 +80,10 @@ def run_case(number: int, case: fuzzcases.Case, work: Path, template: Path, time
     shutil.copy(template, db)
     before = good_documents(db)
     fuzzcases.materialise(case, place / "in")
-    code, stderr, seconds, peak = run_iop(["ingest", "--quiet", "--ocr", "never", str(place / "in")], db, timeout)
+    # The time budget is under the hang timeout: a file stopped by it is handled, not hung.
+    budget = str(max(1.0, timeout / 2))
+    code, stderr, seconds, peak = run_iop(["ingest", "--quiet", "--ocr", ocr, "--time-budget", budget,
+                                           str(place / "in")], db, timeout)
     if code is None:
         verdict, note = "hung", f"killed after {timeout:.0f} s"
     elif "Traceback" in stderr or code not in (0, 1, 2):
@@ -97,10 +102,13 @@ def main() -> int:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--timeout", type=float, default=120.0, help="seconds before a case counts as hung")
     parser.add_argument("--workers", type=int, default=max(1, min(4, (os.cpu_count() or 2) // 2)))
+    parser.add_argument("--ocr", choices=("never", "auto"), default="never",
+                        help="auto: OCR on, and damaged scans and noise images among the cases")
     options = parser.parse_args()
 
-    core = fuzzcases.every_kind()
-    chosen = (core + fuzzcases.cases(options.seed, max(0, options.n - len(core))))[: options.n]
+    scans = options.ocr == "auto"
+    core = fuzzcases.every_kind(scans=scans)
+    chosen = (core + fuzzcases.cases(options.seed, max(0, options.n - len(core)), scans=scans))[: options.n]
     with tempfile.TemporaryDirectory(prefix="iop-fuzz-") as scratch:
         work = Path(scratch)
         good = work / "good"
@@ -114,14 +122,14 @@ def main() -> int:
             return 2
         started = time.monotonic()
         with ThreadPoolExecutor(options.workers) as pool:
-            results = list(pool.map(lambda item: run_case(item[0], item[1], work, template, options.timeout),
+            results = list(pool.map(lambda item: run_case(item[0], item[1], work, template, options.timeout, options.ocr),
                                     enumerate(chosen)))
         elapsed = time.monotonic() - started
 
     counts = {verdict: sum(r.verdict == verdict for r in results) for verdict in ("handled", "crashed", "hung", "lost")}
     slowest = max(results, key=lambda r: r.seconds)
     hungriest = max(results, key=lambda r: r.peak_mb)
-    print(f"{len(results)} cases in {elapsed:.1f} s ({options.workers} at a time, seed {options.seed}): "
+    print(f"{len(results)} cases in {elapsed:.1f} s ({options.workers} at a time, seed {options.seed}, OCR {options.ocr}): "
           + ", ".join(f"{n} {verdict}" for verdict, n in counts.items()))
     print(f"slowest case:  {slowest.seconds:6.1f} s   {slowest.case.what}")
     print(f"peak memory:   {hungriest.peak_mb:6.0f} MB  {hungriest.case.what}")

@@ -7,7 +7,9 @@ kind of file and its bytes, written into a folder by materialise().
 Kinds of damage: random bytes under a document's name, samples cut short or with bits flipped,
 ZIP bombs named .docx, huge single lines, `<html>` followed by noise, a PDF with a giant page,
 names in bytes that are not UTF-8 or that hold control characters or spreadsheet formulas, and
-special files (FIFO, a link to /dev/zero, link loops, a broken link).
+special files (FIFO, a link to /dev/zero, link loops, a broken link). With `scans=True` (for runs
+with OCR on) also damaged scans: the scanned samples cut short or with bits flipped, images of
+noise, a scanned PDF with a page turned and a page of nothing, and a PDF of many image pages.
 """
 from __future__ import annotations
 
@@ -46,6 +48,48 @@ def sample_files() -> list[Path]:
     """Give the binary and text samples damage is made from (not the scans: OCR is slow)."""
     return sorted(p for p in SAMPLES.iterdir()
                   if p.is_file() and p.suffix in EXTENSIONS and "skann" not in p.name and p.suffix != ".png")
+
+
+def sample_scans() -> list[Path]:
+    """Give the scanned samples (image-only PDF, PNG): what OCR reads."""
+    return sorted(p for p in SAMPLES.iterdir() if p.is_file() and ("skann" in p.name or p.suffix == ".png"))
+
+
+def damaged_scan(rng: random.Random) -> Case:
+    source = rng.choice(sample_scans())
+    data = bytearray(source.read_bytes())
+    if rng.random() < 0.5:
+        cut = rng.randrange(1, len(data))
+        return Case(f"scan-cut{source.suffix}".encode(), data=bytes(data[:cut]), what=f"{source.name} cut at {cut}")
+    flips = rng.randint(1, 30)
+    for _ in range(flips):
+        data[rng.randrange(len(data))] ^= 1 << rng.randrange(8)
+    return Case(f"scan-flip{source.suffix}".encode(), data=bytes(data),
+                what=f"{source.name} with {flips} bits flipped")
+
+
+def noise_image(rng: random.Random) -> Case:
+    """A page of grey noise, as PNG or as an image-only PDF, at a plausible or an absurd resolution."""
+    from PIL import Image
+
+    width, height = rng.choice(((300, 400), (850, 1100), (40, 4000)))
+    image = Image.frombytes("L", (width, height), rng.randbytes(width * height))
+    dpi = rng.choice((20, 150, 300, 2400))
+    buffer = io.BytesIO()
+    kind = rng.choice(("PNG", "PDF"))
+    image.save(buffer, format=kind, **({"resolution": dpi} if kind == "PDF" else {"dpi": (dpi, dpi)}))
+    ext = ".pdf" if kind == "PDF" else ".png"
+    return Case(f"noise{ext}".encode(), data=buffer.getvalue(), what=f"{width}x{height} px of noise at {dpi} dpi as {ext}")
+
+
+def many_image_pages(rng: random.Random, pages: int = 300) -> Case:
+    """An image-only PDF of many small blank pages (OCR must go page by page in steady memory)."""
+    from PIL import Image
+
+    blank = Image.new("L", (200, 280), 255)
+    buffer = io.BytesIO()
+    blank.save(buffer, format="PDF", resolution=25, save_all=True, append_images=[blank] * (pages - 1))
+    return Case(b"many-pages.pdf", data=buffer.getvalue(), what=f"an image PDF of {pages} blank pages")
 
 
 def random_bytes(rng: random.Random) -> Case:
@@ -133,12 +177,14 @@ def empty_or_nul(rng: random.Random) -> Case:
 # seldom, so that a sample of 20 stays quick.
 MAKERS = ((random_bytes, 4), (truncated, 4), (bit_flipped, 6), (odd_name, 3), (special_file, 3),
           (html_noise, 1), (empty_or_nul, 2), (giant_page_pdf, 1), (zip_bomb, 1), (huge_line, 1))
+SCAN_MAKERS = ((damaged_scan, 4), (noise_image, 2), (many_image_pages, 1))
 
 
-def cases(seed: int, count: int, light: bool = False) -> list[Case]:
-    """Give `count` cases made from `seed`; `light` makes bombs and huge lines small (for CI)."""
+def cases(seed: int, count: int, light: bool = False, scans: bool = False) -> list[Case]:
+    """Give `count` cases made from `seed`; `light` makes bombs and huge lines small (for CI);
+    `scans` mixes in damaged scans and noise images, for runs with OCR on."""
     rng = random.Random(seed)
-    makers = [maker for maker, weight in MAKERS for _ in range(weight)]
+    makers = [maker for maker, weight in MAKERS + (SCAN_MAKERS if scans else ()) for _ in range(weight)]
     made = []
     for _ in range(count):
         maker = rng.choice(makers)
@@ -146,13 +192,16 @@ def cases(seed: int, count: int, light: bool = False) -> list[Case]:
             made.append(zip_bomb(rng, inflated=8 * 2**20))
         elif light and maker is huge_line:
             made.append(huge_line(rng, size=300_000))
+        elif light and maker is many_image_pages:
+            made.append(many_image_pages(rng, pages=20))
         else:
             made.append(maker(rng))
     return made
 
 
-def every_kind(light: bool = False) -> list[Case]:
-    """Give one case of every kind of damage, special file and odd name (the CI sample's core)."""
+def every_kind(light: bool = False, scans: bool = False) -> list[Case]:
+    """Give one case of every kind of damage, special file and odd name (the CI sample's core);
+    with `scans`, one of every kind of damaged scan too."""
     rng = random.Random(0)
     specials = [Case(b"pipe.txt", kind="fifo", what="a FIFO named .txt"),
                 Case(b"zero.txt", kind="link", target="/dev/zero", what="a link to /dev/zero named .txt"),
@@ -164,6 +213,8 @@ def every_kind(light: bool = False) -> list[Case]:
     damaged = [random_bytes(rng), truncated(rng), bit_flipped(rng), html_noise(rng), empty_or_nul(rng),
                giant_page_pdf(rng), zip_bomb(rng, inflated=8 * 2**20 if light else 300 * 2**20),
                huge_line(rng, size=300_000 if light else 3_000_000)]
+    if scans:
+        damaged += [damaged_scan(rng), noise_image(rng), many_image_pages(rng, pages=20 if light else 300)]
     return specials + names + damaged
 
 

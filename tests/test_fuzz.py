@@ -7,6 +7,7 @@ hang detection and memory peaks.
 """
 from __future__ import annotations
 
+import shutil
 import sqlite3
 import sys
 from pathlib import Path
@@ -66,3 +67,24 @@ def test_a_damaged_input_is_handled_and_loses_nothing(baseline, number, case, mo
 def test_the_sample_covers_every_kind_of_damage():
     assert {case.kind for case in SAMPLE} == {"file", "fifo", "link", "loop", "folder-loop"}
     assert any(b"\xff" in case.name for case in SAMPLE) and any("ZIP bomb" in case.what for case in SAMPLE)
+
+
+SCAN_SAMPLE = [case for case in fuzzcases.every_kind(light=True, scans=True) if case not in fuzzcases.every_kind(light=True)]
+
+
+@pytest.mark.skipif(not shutil.which("tesseract"), reason="Tesseract is not installed")
+@pytest.mark.parametrize("number, case", list(enumerate(SCAN_SAMPLE)), ids=lambda value: value.what[:40]
+                         if isinstance(value, fuzzcases.Case) else str(value))
+def test_a_damaged_scan_read_with_ocr_is_handled_and_loses_nothing(baseline, number, case):
+    db, root = baseline
+    before = catalogued(db)
+    folder = root / f"scan-case-{number}"
+    fuzzcases.materialise(case, folder)
+    result = runner.invoke(app, ["ingest", "--quiet", "--ocr", "auto", "--db", str(db), str(folder)])
+    assert result.exception is None or isinstance(result.exception, SystemExit), (case.what, result.exception)
+    assert "Traceback" not in result.output and result.exit_code in (0, 1), (case.what, result.output)
+    assert before <= catalogued(db), f"{case.what}: a catalogued document was lost"
+
+
+def test_the_scan_sample_has_every_kind_of_damaged_scan():
+    assert len(SCAN_SAMPLE) == 3 and any("blank pages" in case.what for case in SCAN_SAMPLE)
