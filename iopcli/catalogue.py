@@ -34,7 +34,7 @@ import sqlite_utils
 
 from iopcli.errors import IopError, UsageError
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 DEFAULT_DB = "iop.db"
 FACT_TABLES = ("case_numbers", "parties", "org_numbers", "periods", "amounts", "deadlines", "recurring")
 # How long a connection waits for another's write lock before SQLite says "database is locked".
@@ -543,8 +543,13 @@ def _migration_2(db: sqlite_utils.Database) -> None:
         db[table].add_column("ocr_confidence", int)
 
 
+def _migration_3(db: sqlite_utils.Database) -> None:
+    """Index org numbers: `show 802002-8711` looked through every org_numbers row."""
+    db["org_numbers"].create_index(["number"], if_not_exists=True)
+
+
 # Each migration takes the schema from version i to i+1; append, never edit a released one.
-MIGRATIONS = (_migration_1, _migration_2)
+MIGRATIONS = (_migration_1, _migration_2, _migration_3)
 
 
 def schema_version(db: sqlite_utils.Database) -> int:

@@ -420,11 +420,13 @@ def _read_docx(path: Path, data: bytes, ocr) -> _Pages:
     # The letterhead often lives in the page header: it carries kommun, förvaltning and Dnr.
     for section in document.sections[:1]:
         lines.extend(p.text for p in section.header.paragraphs if p.text.strip())
+    list_styles = _list_styles(document)
     for block in document.iter_inner_content():
         if isinstance(block, Table):
             lines.extend(_table_lines(block))
         else:
-            lines.append(("– " if _is_list_item(block) and block.text.strip() else "") + block.text)
+            text = block.text
+            lines.append(("– " if text.strip() and _is_list_item(block, list_styles) else "") + text)
     for section in document.sections[:1]:
         lines.extend(p.text for p in section.footer.paragraphs if p.text.strip())
     return [normalise("\n".join(lines))], False, (), {}
@@ -468,14 +470,24 @@ def _damage(exc: Exception) -> str:
     return f"damaged: {name}"
 
 
-def _is_list_item(paragraph) -> bool:
+def _list_styles(document) -> frozenset[str]:
+    """Give the ids of the document's list paragraph styles (List Paragraph, List Bullet, Liststycke).
+
+    Looked up once per document: `paragraph.style` searches the styles part on every call.
+    """
+    from docx.enum.style import WD_STYLE_TYPE
+
+    return frozenset(style.style_id for style in document.styles
+                     if style.type == WD_STYLE_TYPE.PARAGRAPH and (style.name or "").startswith(("List", "Liststycke")))
+
+
+def _is_list_item(paragraph, list_styles: frozenset[str]) -> bool:
     """True for a bulleted or numbered paragraph: Word keeps the bullet in styling, not in the text,
     so it is written out as `– ` to read like the same list in a PDF."""
     properties = paragraph._p.pPr
-    if properties is not None and properties.numPr is not None:
-        return True
-    style = paragraph.style.name if paragraph.style is not None else ""
-    return style.startswith(("List", "Liststycke"))
+    if properties is None:
+        return False
+    return properties.numPr is not None or properties.pStyle is not None and properties.pStyle.val in list_styles
 
 
 def _table_lines(table) -> list[str]:

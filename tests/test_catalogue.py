@@ -139,7 +139,7 @@ def test_a_schema_1_catalogue_upgrades_and_keeps_its_documents(tmp_path):
     old.close()
 
     with Catalogue(path) as catalogue:
-        assert schema_version(catalogue.db) == SCHEMA_VERSION == 2
+        assert schema_version(catalogue.db) == SCHEMA_VERSION == 3
         assert catalogue.records() == [record]
         assert catalogue.search("Bidraget")[0]["source"] == "skannad.pdf"
         [amount] = catalogue.db.query("select sek, note, ocr_confidence from amounts")
@@ -157,3 +157,10 @@ def test_a_schema_1_catalogue_upgrades_and_keeps_its_documents(tmp_path):
             "select page_confidence from documents order by id")] == [None, "[54]"]
         assert list(catalogue.db.query("select ocr_confidence from amounts order by document_id")) == [
             {"ocr_confidence": None}, {"ocr_confidence": 54}]
+
+
+def test_an_org_number_is_found_through_an_index_not_a_scan(tmp_path):
+    with Catalogue(tmp_path / "iop.db") as catalogue:
+        plan = " ".join(str(row[-1]) for row in catalogue.db.execute(
+            "explain query plan select document_id from org_numbers where number = '802002-8711'"))
+    assert "USING INDEX" in plan and "SCAN" not in plan
