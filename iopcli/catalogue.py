@@ -42,6 +42,16 @@ BUSY_TIMEOUT_S = 60.0
 EVIDENCE_COLUMNS = {"page": int, "start": int, "end": int, "raw": str, "note": str, "ocr_confidence": int}
 
 
+def iop_version() -> str:
+    """Give the installed iop's version (the partnerships are linked again after an upgrade)."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("iop")
+    except PackageNotFoundError:  # run from a checkout that is not installed
+        return "unknown"
+
+
 def db_path(option: str | None = None) -> Path:
     """Give the catalogue's path: --db, else $IOP_DB, else ./iop.db."""
     return Path(option or os.environ.get("IOP_DB") or DEFAULT_DB)
@@ -232,6 +242,7 @@ class Catalogue:
         """Write one document's record and facts in one transaction: all of it or none of it."""
         now = _now()
         with self.db.atomic():
+            self._links_stale()
             existing = list(self.db.query("select id from documents where path = :p", {"p": record["path"]}))
             row = {
                 "path": record["path"], "source": record["source"], "sha256": record["sha256"],
@@ -277,9 +288,24 @@ class Catalogue:
                     "mtime": None, "status": "failed", "error": reason, "ingested_at": _now(),
                 })
 
+    def _links_stale(self) -> None:
+        """Note, in the caller's transaction, that the partnerships no longer follow the documents.
+
+        replace_partnerships clears it in its own: a run killed between the two leaves the note,
+        and the next ingest links again even when it finds nothing new.
+        """
+        self.db.execute("insert or replace into meta (key, value) values ('links', 'stale')")
+
+    def links_stale(self) -> bool:
+        """True when a document changed since the partnerships were linked, or another iop linked them."""
+        notes = dict(self.db.execute("select key, value from meta where key in ('links', 'linked_by')").fetchall())
+        return "links" in notes or notes.get("linked_by") != iop_version()
+
     def touch(self, path: str, mtime: float) -> None:
         """Remember a new mtime for an unchanged file, so the next run need not hash it; a file that
         was missing and is back takes its record's status again."""
+        self.db.execute("insert or replace into meta (key, value) select 'links', 'stale' "
+                        "where exists (select 1 from documents where path = ? and status = 'missing')", [path])
         self.db.execute("update documents set mtime = ?, error = null, "
                         f"status = case when status = 'missing' then {_RECORD_STATUS} else status end "
                         "where path = ?", [mtime, path])
@@ -305,7 +331,10 @@ class Catalogue:
 
     def mark_missing(self, paths: list[str]) -> None:
         """Mark documents whose file is gone as missing; their rows and versions stay."""
+        if not paths:
+            return
         with self.db.atomic():
+            self._links_stale()
             for path in paths:
                 self.db.execute("update documents set status = 'missing' where path = ?", [path])
 
@@ -321,6 +350,7 @@ class Catalogue:
     def move(self, old_path: str, new_path: str, mtime: float) -> None:
         """Give a document (its record, facts' source names and versions) the path it was moved to."""
         with self.db.atomic():
+            self._links_stale()
             (row,) = self.db.query("select id, record, status from documents where path = :p", {"p": old_path})
             record = renamed(json.loads(row["record"]), new_path) if row["record"] else None
             status = ((record or {}).get("status") or "ok") if row["status"] == "missing" else row["status"]
@@ -336,6 +366,8 @@ class Catalogue:
 
     def replace_partnerships(self, partnerships: list[dict]) -> None:
         with self.db.atomic():
+            self.db.execute("delete from meta where key = 'links'")
+            self.db.execute("insert or replace into meta (key, value) values ('linked_by', ?)", [iop_version()])
             self.db.execute("delete from partnerships")
             self.db["partnerships"].insert_all(
                 {"id": p["id"], "municipality": p.get("municipality"), "authority": p.get("authority"),

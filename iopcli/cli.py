@@ -443,6 +443,18 @@ def prune(
             out.print(f"  {_escape(path)}")
 
 
+@app.command(epilog="Example:  iop relink")
+def relink(db: DbOption = None) -> None:
+    """Group every catalogued document into partnerships again (ingest does it when something changed)."""
+    from iopcli.ingest import relink as link_all
+
+    with user_errors():
+        with _open(db) as catalogue:
+            link_all(catalogue)
+            count = catalogue.db.execute("select count(*) from partnerships").fetchone()[0]
+    out.print(f"Linked: {count} partnership{'s' if count != 1 else ''}.")
+
+
 @app.command(epilog="Examples:  iop partnerships --municipality Linköping   ·   iop partnerships --active-on 2025-06-01 --csv")
 def partnerships(
     municipality: Annotated[Optional[str], typer.Option(help="Only this kommun or region (part of the name).", show_default=False)] = None,

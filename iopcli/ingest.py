@@ -23,6 +23,7 @@ from iopcli.workers import short_reason, unexpected_reason
 # moved: a catalogued file found under another name (same bytes); missing: a catalogued file gone.
 OUTCOMES = ("new", "updated", "unchanged", "needs_ocr", "skipped", "failed", "moved", "missing")
 NOT_A_TYPE = "not a document type iop reads"
+BACK = "back in its place: its record counts again"
 
 
 @dataclass(frozen=True, slots=True)
@@ -216,7 +217,8 @@ def ingest(
     catalogue.mark_missing(sorted(gone))
     summary.outcomes += [Outcome(key, "missing", "the file is gone: its record is kept, out of the partnerships")
                          for key in sorted(gone)]
-    relink(catalogue)
+    if catalogue.links_stale():
+        relink(catalogue)  # an ingest that changed nothing leaves the partnerships as they are
     return summary
 
 
@@ -279,6 +281,7 @@ def _decide(catalogue: Catalogue, path: Path, known: dict, rehash: bool, gone: s
         if quick_same and not waiting_for_ocr and not rehash:
             if before[3] == "missing":
                 catalogue.touch(key, stat.st_mtime)  # back where it was: its record counts again
+                return Outcome(shown, "unchanged", BACK)
             return Outcome(shown, "unchanged")
         data = readers.read_file(path)
     except IopError as exc:
@@ -291,7 +294,7 @@ def _decide(catalogue: Catalogue, path: Path, known: dict, rehash: bool, gone: s
     sha256 = readers.sha256_of(data)
     if before and before[0] == sha256 and not waiting_for_ocr:
         catalogue.touch(key, stat.st_mtime)
-        return Outcome(shown, "unchanged")
+        return Outcome(shown, "unchanged", BACK if before[3] == "missing" else "")
     moved_from = None if before else catalogue.missing_with_hash(sha256, gone)
     if moved_from:
         catalogue.move(moved_from, key, stat.st_mtime)

@@ -180,3 +180,40 @@ def test_diff_view_on_a_terminal_shows_fields_then_text(catalogue):
     assert result.exit_code == 1
     assert result.output.index("period.end") < result.output.index("§ Ekonomi")
     assert "A p. 2" in result.output and "B p. 2" in result.output
+
+
+def test_an_ingest_that_finds_nothing_new_leaves_the_partnerships_alone(tmp_path, monkeypatch):
+    from iopcli import ingest as pipeline
+    from iopcli.catalogue import Catalogue
+
+    docs = tmp_path / "docs"
+    shutil.copytree(SAMPLES, docs)
+    calls = []
+    real = pipeline.relink
+    monkeypatch.setattr(pipeline, "relink", lambda catalogue: (calls.append(1), real(catalogue)))
+    with Catalogue(tmp_path / "iop.db") as catalogue:
+        pipeline.ingest(catalogue, [docs], jobs=0)
+        assert calls == [1]
+        pipeline.ingest(catalogue, [docs], jobs=0)
+        assert calls == [1]  # nothing changed: not linked again
+        (docs / "README").unlink(missing_ok=True)
+        moved = next(docs.glob("*.md"))
+        moved.rename(docs / "flyttad.md")
+        pipeline.ingest(catalogue, [docs], jobs=0)
+        assert calls == [1, 1]  # a move changes the sources: linked again
+
+
+def test_a_run_killed_between_writing_and_linking_is_linked_by_the_next(tmp_path, monkeypatch):
+    from iopcli import ingest as pipeline
+    from iopcli.catalogue import Catalogue
+
+    docs = tmp_path / "docs"
+    shutil.copytree(SAMPLES, docs)
+    with Catalogue(tmp_path / "iop.db") as catalogue:
+        monkeypatch.setattr(pipeline, "relink", lambda catalogue: None)  # killed before it linked
+        pipeline.ingest(catalogue, [docs], jobs=0)
+        monkeypatch.undo()
+        assert catalogue.links_stale()
+        pipeline.ingest(catalogue, [docs], jobs=0)
+        assert not catalogue.links_stale()
+        assert catalogue.db.execute("select count(*) from partnerships").fetchone()[0] > 0
