@@ -16,6 +16,7 @@ Ids are `municipality-party-startyear` and depend only on the documents, never o
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -66,6 +67,7 @@ def municipality_key(name: str | None) -> str:
     return f"region-{key}" if region else key
 
 
+@functools.lru_cache(maxsize=65536)
 def same_municipality(a: str, b: str) -> bool:
     """True when two municipality keys name one place, allowing an OCR slip; an unknown one fits.
 
@@ -169,6 +171,7 @@ def _token_match(a: str, b: str) -> bool:
     return limit > 0 and edit_distance(a, b, limit) <= limit
 
 
+@functools.lru_cache(maxsize=65536)
 def _acronym_of(token: str, words: tuple[str, ...]) -> bool:
     """True when a short word is built of the starts of two or more consecutive words (`Brovi`).
 
@@ -232,12 +235,20 @@ def org_match(a: Org, b: Org, places: frozenset[str] = frozenset()) -> int:
     """
     if a.org_number and b.org_number:
         return 50 if a.org_number == b.org_number else 0
+    return _name_match(tuple(a.names), frozenset(a.abbreviations), tuple(b.names), frozenset(b.abbreviations), places)
+
+
+@functools.lru_cache(maxsize=65536)
+def _name_match(a_names: tuple, a_abbreviations: frozenset, b_names: tuple, b_abbreviations: frozenset,
+                places: frozenset[str]) -> int:
+    """org_match's name part, kept per pair of spellings: one party is named the same few ways in
+    many documents, and linking compares every pair of them."""
     best = 0
-    for x in a.names:
-        for y in b.names:
+    for x in a_names:
+        for y in b_names:
             if x == y and set(x) - places:
                 return 40
-            if _covers(x, y, b.abbreviations, places) or _covers(y, x, a.abbreviations, places):
+            if _covers(x, y, b_abbreviations, places) or _covers(y, x, a_abbreviations, places):
                 best = 30
     return best
 
@@ -275,6 +286,7 @@ class Doc:
     start: date | None
     end: date | None
     date: date | None
+    keys: tuple[frozenset[str], ...] | None = None  # link_keys, worked out when first asked for
 
     @property
     def source(self) -> str:
@@ -404,12 +416,11 @@ def families(docs: list[Doc]) -> list[list[Doc]]:
     """Give the documents grouped by municipality, nämnd and civil parties (strongest ties first)."""
     pairs = []
     for bucket in _municipality_buckets(docs):
-        for n, a in enumerate(bucket):
-            for b in bucket[n + 1:]:
-                score = pair_score(a, b)
-                if score:
-                    first, second = sorted((a, b), key=lambda d: d.sort_key)
-                    pairs.append((-score, first.sort_key, second.sort_key, first.index, second.index, score))
+        for a, b in candidate_pairs(bucket):
+            score = pair_score(a, b)
+            if score:
+                first, second = sorted((a, b), key=lambda d: d.sort_key)
+                pairs.append((-score, first.sort_key, second.sort_key, first.index, second.index, score))
     union = _Families(docs)
     for *_, i, j, score in sorted(set(pairs)):
         union.merge(i, j, by_case=score >= 100)
@@ -420,15 +431,105 @@ def families(docs: list[Doc]) -> list[list[Doc]]:
 
 
 def _municipality_buckets(docs: list[Doc]) -> list[list[Doc]]:
-    """Give groups of documents worth comparing: one per place (OCR spellings together), plus
-    the documents whose municipality is unknown in every group, so linking is not quadratic in all."""
-    unknown = [d for d in docs if not d.municipality]
-    keys = sorted({d.municipality for d in docs if d.municipality})
+    """Give groups of documents worth comparing: one per place, with the places an OCR slip away
+    (Linköping, Linkdping), and with the documents whose municipality is unknown that share a
+    linking key with one of them (see link_keys): never every document with every other."""
+    by_place: dict[str, list[Doc]] = {}
+    for doc in docs:
+        by_place.setdefault(doc.municipality, []).append(doc)
+    unknown = by_place.pop("", [])
+    unknown_by_key: dict[str, list[Doc]] = {}
+    for doc in unknown:
+        for key in _all_keys(doc):
+            unknown_by_key.setdefault(key, []).append(doc)
+    places = sorted(by_place)
     buckets = []
-    for key in keys:
-        members = [d for d in docs if d.municipality and same_municipality(key, d.municipality)]
-        buckets.append(members + unknown)
-    return buckets or [unknown]
+    for place in places:
+        members = [d for other in places if same_municipality(place, other) for d in by_place[other]]
+        joining = {d.index: d for m in members for key in _all_keys(m) for d in unknown_by_key.get(key, ())}
+        buckets.append(members + sorted(joining.values(), key=lambda d: d.index))
+    if unknown:
+        buckets.append(unknown)
+    return buckets
+
+
+def _all_keys(doc: Doc) -> frozenset[str]:
+    """Give every key of a document in one namespace, to find documents it may tie to at all
+    (an acronym start and a lookup meet here as any two keys do)."""
+    keys, starts, lookups = link_keys(doc)
+    return keys | {f"start:{s}" for s in starts | lookups}
+
+
+def candidate_pairs(bucket: list[Doc]) -> list[tuple[Doc, Doc]]:
+    """Give the pairs of a bucket that share a linking key, each once, in bucket order.
+
+    pair_score is 0 for any other pair: a shared case number, an org number or a name match is
+    needed, and each of those shares a key (link_keys). An acronym key of one document is looked
+    up among the acronym starts of the others (one way: `Brovi` in `Brottsofferjour och vittnesstöd`).
+    """
+    by_key: dict[str, list[int]] = {}
+    by_start: dict[str, list[int]] = {}
+    for position, doc in enumerate(bucket):
+        keys, starts, _ = link_keys(doc)
+        for key in keys:
+            by_key.setdefault(key, []).append(position)
+        for start in starts:
+            by_start.setdefault(start, []).append(position)
+    pairs = set()
+    for positions in by_key.values():
+        for n, i in enumerate(positions):
+            for j in positions[n + 1:]:
+                pairs.add((i, j))
+    for position, doc in enumerate(bucket):
+        for lookup in link_keys(doc)[2]:
+            for other in by_start.get(lookup, ()):
+                if other != position:
+                    pairs.add((min(position, other), max(position, other)))
+    return [(bucket[i], bucket[j]) for i, j in sorted(pairs) if bucket[i].index != bucket[j].index]
+
+
+def link_keys(doc: Doc) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """Give the keys under which a document can be tied to another, the starts an acronym of its
+    names would have, and the starts it looks up (its words that may be acronyms): any two
+    documents that pair_score ties share a key, or one looks up a start of the other.
+
+    Keys: case numbers and org numbers as they are; every word of a party's name that is not the
+    document's place, with each of its one-letter deletions (two words an edit apart share one;
+    words of ten letters or more, which may be two edits apart, with their two-letter deletions
+    too); the abbreviations a name declares; and for each two name words in a row, the start of
+    the first with the initial of the second (`brov` of `brottsofferjour vittnesstöd`), which an
+    acronym (`brovi`) starts with.
+    """
+    if doc.keys is None:
+        places = _places(doc)
+        keys, starts, lookups = {f"case:{c}" for c in doc.cases}, set(), set()
+        for org in doc.civil:
+            if org.org_number:
+                keys.add(f"org:{org.org_number}")
+            keys.update(f"word:{a}" for a in org.abbreviations)
+            for words in org.names:
+                for word in words:
+                    if word not in places:
+                        keys.update(f"word:{variant}" for variant in _deletions(word))
+                for first, second in zip(words, words[1:]):
+                    starts.update(first[:k] + second[0] for k in range(1, min(len(first), 7) + 1))
+                lookups.update(word[:k] for word in words if 3 <= len(word) <= 8 and word not in places
+                               for k in range(2, len(word) + 1))
+        doc.keys = (frozenset(keys), frozenset(starts), frozenset(lookups))
+    return doc.keys
+
+
+@functools.lru_cache(maxsize=65536)
+def _deletions(word: str) -> frozenset[str]:
+    """Give a word and the words left when one letter is taken out (two, for words of ten or more).
+
+    >>> sorted(_deletions("jour"))
+    ['jor', 'jou', 'jour', 'jur', 'our']
+    """
+    found = {word} | {word[:i] + word[i + 1:] for i in range(len(word))}
+    if len(word) >= 10:
+        found |= {shorter[:i] + shorter[i + 1:] for shorter in list(found - {word}) for i in range(len(shorter))}
+    return frozenset(found)
 
 
 # --- partnerships within a family -----------------------------------------------------------------

@@ -359,3 +359,57 @@ def test_a_case_number_cited_from_another_namnd_does_not_merge_two_partnerships(
             cases=["KFN 2023/0456", "AMN 2021/318"], authority="Kultur- och fritidsnämnden"),
     ]
     assert len(link(records)) == 2
+
+
+def _corpus_records() -> list[dict]:
+    """Records of every document the tests hold: samples, the blind sets, the not-IOP corpus and dev."""
+    from iopcli import workers
+
+    root = Path(__file__).resolve().parents[1]
+    folders = [root / "samples", *sorted((root / "tests" / "blind").iterdir()), root / "tests" / "not_iop",
+               root.parent / "shared" / "dev" / "txt"]
+    records = []
+    for folder in folders:
+        for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+            prepared = workers.prepare(workers.Task(path, str(path), path.read_bytes()))
+            if isinstance(prepared, workers.Prepared):
+                records.append(prepared.record)
+    return records
+
+
+def test_linking_keys_find_every_pair_that_comparing_all_pairs_finds(monkeypatch):
+    import iopcli.linker as linker
+
+    records = _corpus_records()
+    assert len(records) > 80
+    # Without a municipality, a document is compared with all: the keys must not lose a tie.
+    anonymous = [{**r, "municipality": None, "path": f"/anon/{r['path']}", "source": f"anon-{r['source']}"}
+                 for r in records[::7]]
+    by_keys = link(records + anonymous, today=date(2025, 6, 1))
+    monkeypatch.setattr(linker, "candidate_pairs", lambda bucket: [
+        (a, b) for n, a in enumerate(bucket) for b in bucket[n + 1:] if a.index != b.index])
+    monkeypatch.setattr(linker, "_municipality_buckets", lambda docs: [
+        [d for d in docs if not d.municipality or linker.same_municipality(place, d.municipality)]
+        for place in sorted({d.municipality for d in docs if d.municipality})] + [[d for d in docs if not d.municipality]])
+    every_pair = link(records + anonymous, today=date(2025, 6, 1))
+    assert json.dumps(by_keys, sort_keys=True, default=str) == json.dumps(every_pair, sort_keys=True, default=str)
+
+
+def _named(source: str, name: str, municipality: str = "Borås stad") -> dict:
+    return {"source": source, "path": f"/d/{source}", "sha256": source, "municipality": municipality,
+            "parties": [{"name": name, "sector": "civil"}]}
+
+
+@pytest.mark.parametrize("first, second", [
+    ("Föreningen Vittnesstöd", "Vitthesstöd"),                 # one OCR letter in the only word
+    ("Stödcentrum brottsutsatta", "Stodcemtrum brottsutsata"),  # two slips in words of ten letters
+    ("Brovi", "Brottsofferjour och vittnesstöd"),             # an acronym no document declares
+])
+def test_names_an_ocr_slip_or_an_acronym_apart_are_compared(first, second):
+    from iopcli.linker import _doc, candidate_pairs
+
+    a, b, other = (_doc(_named(s, n), i) for i, (s, n) in enumerate(
+        [("a.txt", first), ("b.txt", second), ("c.txt", "Stadsmissionen i Borås")]))
+    pairs = {(x.source, y.source) for x, y in candidate_pairs([a, b, other])}
+    assert ("a.txt", "b.txt") in pairs
+    assert ("a.txt", "c.txt") not in pairs and ("b.txt", "c.txt") not in pairs
