@@ -26,6 +26,8 @@ SPECKLE_SHARE = 0.001
 # to 200 dpi lifted crisp F1 from 0.70 to 0.82, to 300 dpi only to 0.79.
 UPSAMPLE_BELOW_DPI = 100
 UPSAMPLE_TO_DPI = 200
+# Under this, type is two or three pixels high: enlarging it gives Tesseract nothing to read.
+UPSAMPLE_FROM_DPI = 40
 # Skew is searched within ±MAX_SKEW degrees; under MIN_SKEW it is left alone (Tesseract copes,
 # and every rotation softens the strokes a little).
 MAX_SKEW = 5.0
@@ -194,8 +196,13 @@ def upsample(image: "Image", dpi: int) -> tuple["Image", int]:
     """
     from PIL import Image as PILImage
 
-    if dpi >= UPSAMPLE_BELOW_DPI:
+    from iopcli.pageimage import MAX_PAGE_PIXELS
+
+    if dpi >= UPSAMPLE_BELOW_DPI or dpi < UPSAMPLE_FROM_DPI:
         return image, dpi
-    scale = UPSAMPLE_TO_DPI / dpi
+    # Never past the pixel budget: a 20 dpi image of a poster would become 90 megapixels.
+    scale = min(UPSAMPLE_TO_DPI / dpi, (MAX_PAGE_PIXELS / max(1, image.width * image.height)) ** 0.5)
+    if scale <= 1:
+        return image, dpi
     size = (round(image.width * scale), round(image.height * scale))
-    return image.resize(size, PILImage.BICUBIC), UPSAMPLE_TO_DPI
+    return image.resize(size, PILImage.BICUBIC), round(dpi * scale)

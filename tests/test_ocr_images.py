@@ -287,3 +287,12 @@ def test_the_median_from_min_and_max_is_pillows_median_inside_the_border():
     ours, pillows = scanprep.median3x3(noise), noise.filter(ImageFilter.MedianFilter(3))
     inner = (1, 1, 96, 60)
     assert ImageChops.difference(ours.crop(inner), pillows.crop(inner)).getextrema() == (0, 0)
+
+
+def test_enlarging_never_passes_the_pixel_budget_nor_enlarges_what_cannot_be_read():
+    from iopcli.pageimage import MAX_PAGE_PIXELS
+
+    poster, dpi = scanprep.upsample(Image.new("L", (4000, 5000)), 60)
+    assert poster.width * poster.height <= MAX_PAGE_PIXELS * 1.01 and 60 < dpi < 200
+    tiny = Image.new("L", (850, 1100))
+    assert scanprep.upsample(tiny, 20) == (tiny, 20)
