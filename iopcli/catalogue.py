@@ -25,6 +25,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import re
 import sqlite3
 from collections.abc import Callable, Iterator
 from datetime import datetime, timezone
@@ -369,6 +370,7 @@ class Catalogue:
             self.db.execute("delete from meta where key = 'links'")
             self.db.execute("insert or replace into meta (key, value) values ('linked_by', ?)", [iop_version()])
             self.db.execute("delete from partnerships")
+            self.db.execute("delete from partnership_keys")
             self.db["partnerships"].insert_all(
                 {"id": p["id"], "municipality": p.get("municipality"), "authority": p.get("authority"),
                  "start": (p.get("period") or {}).get("start"), "end": (p.get("period") or {}).get("end"),
@@ -376,6 +378,22 @@ class Catalogue:
                  "record": json.dumps(p, ensure_ascii=False)}
                 for p in partnerships
             )
+            self.db["partnership_keys"].insert_all(
+                {"partnership_id": p["id"], "kind": kind, "key": key}
+                for p in partnerships for kind, key in sorted(partnership_keys(p)))
+
+    def partnerships_by_key(self, kind: str, key: str, within: bool = False) -> list[dict]:
+        """Give the partnerships filed under a key (partnership_keys), through its index; `within`:
+        under a key that holds it (a part of a word: `jouren` in `brottsofferjouren`), by a scan of
+        the keys of that kind, not of the partnerships."""
+        match = "instr(key, :k) > 0" if within else "key = :k"
+        return [json.loads(row["record"]) for row in self.db.query(
+            "select record from partnerships where id in (select partnership_id from partnership_keys "
+            f"where kind = :kind and {match}) order by id", {"kind": kind, "k": key})]
+
+    def partnership(self, partnership_id: str) -> dict | None:
+        row = self.db.execute("select record from partnerships where id = ?", [partnership_id]).fetchone()
+        return json.loads(row[0]) if row else None
 
 
 _RECORD_STATUS = "coalesce(json_extract(record, '$.status'), 'ok')"
@@ -576,8 +594,37 @@ def _migration_2(db: sqlite_utils.Database) -> None:
 
 
 def _migration_3(db: sqlite_utils.Database) -> None:
-    """Index org numbers: `show 802002-8711` looked through every org_numbers row."""
+    """Index org numbers, and file each partnership under the keys `show` looks it up by (case
+    numbers, org numbers, files, name words): `show` read and parsed every partnership."""
     db["org_numbers"].create_index(["number"], if_not_exists=True)
+    db["partnership_keys"].create({"partnership_id": str, "kind": str, "key": str})
+    db["partnership_keys"].create_index(["kind", "key"])
+    db["partnership_keys"].create_index(["partnership_id"])
+    for row in db.query("select record from partnerships"):
+        partnership = json.loads(row["record"])
+        db["partnership_keys"].insert_all({"partnership_id": partnership["id"], "kind": kind, "key": key}
+                                          for kind, key in sorted(partnership_keys(partnership)))
+
+
+def partnership_keys(partnership: dict) -> set[tuple[str, str]]:
+    """Give the (kind, key) pairs a partnership is looked up by: case (case_key), org, file (a
+    document's file name and path) and word (each folded word of a party's names).
+
+    >>> sorted(partnership_keys({"case_numbers": ["SON 2019-536"], "documents": [{"source": "a.pdf", "path": "/d/a.pdf"}],
+    ...                          "parties": [{"name": "Brovi i Linköping", "org_number": "822004-0417"}]}))
+    [('case', 'SON:2019-536'), ('file', '/d/a.pdf'), ('file', 'a.pdf'), ('org', '822004-0417'), ('word', 'brovi'), ('word', 'i'), ('word', 'linkoping')]
+    """
+    from iopcli.extractors.casenumbers import case_key
+    from iopcli.text import fold
+
+    keys = {("case", case_key(c)) for c in partnership.get("case_numbers") or [] if c and case_key(c)}
+    keys |= {("file", d[k]) for d in partnership.get("documents") or [] for k in ("source", "path") if d.get(k)}
+    for party in partnership.get("parties") or []:
+        if party.get("org_number"):
+            keys.add(("org", party["org_number"]))
+        for name in (party.get("name"), *(party.get("aliases") or [])):
+            keys |= {("word", w) for w in re.findall(r"[a-z0-9]+", fold(name or ""))}
+    return keys
 
 
 # Each migration takes the schema from version i to i+1; append, never edit a released one.

@@ -81,10 +81,40 @@ def name_matches(query: str, name: str) -> bool:
 
 
 def find_partnerships(catalogue: Catalogue, query: str, today: date) -> list[dict]:
-    """Give the partnerships a query leads to, with status and notice deadline as of today."""
+    """Give the partnerships a query leads to, with status and notice deadline as of today.
+
+    Only the partnerships the query's keys lead to are read (catalogue.partnership_keys): by id,
+    case number, org number or file; a name by the party words that hold its longest word. A
+    name with a typo finds nothing that way, and only then is every partnership looked at.
+    """
     from iopcli.partnership import annotate
 
-    return [annotate(p, today) for p in catalogue.partnerships() if matches_partnership(p, query)]
+    text = query.strip()
+    candidates = _candidates(catalogue, text)
+    found = [p for p in candidates if matches_partnership(p, text)]
+    if not found and text and not org_number_of(text) and not (case_key(text) and re.search(r"\d", text)):
+        found = [p for p in catalogue.partnerships() if matches_partnership(p, text)]
+    return [annotate(p, today) for p in found]
+
+
+def _candidates(catalogue: Catalogue, text: str) -> list[dict]:
+    """Give the partnerships a query may name, through the catalogue's keys."""
+    if not text:
+        return []
+    exact = catalogue.partnership(text)
+    if exact:
+        return [exact]
+    org_number = org_number_of(text)
+    if org_number:
+        return catalogue.partnerships_by_key("org", org_number)
+    key = case_key(text)
+    by_case = catalogue.partnerships_by_key("case", key) if key else []
+    by_file = catalogue.partnerships_by_key("file", text)
+    words = re.findall(r"[a-z0-9]+", fold(text))
+    longest = max(words, key=len, default="")
+    by_name = catalogue.partnerships_by_key("word", longest, within=True) if longest else []
+    unique = {p["id"]: p for p in by_case + by_file + by_name}
+    return [unique[i] for i in sorted(unique)]
 
 
 def expiring(catalogue: Catalogue, before: date, after: date | None, today: date) -> list[dict]:

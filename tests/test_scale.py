@@ -1,0 +1,52 @@
+"""Issue 11 (scale): answers come through indexes, not by reading every partnership.
+
+The speed itself is measured by bench/scale.py; these tests pin the behaviour that makes it: which
+rows a command reads.
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from iopcli.catalogue import Catalogue
+from iopcli.cli import app
+
+runner = CliRunner()
+SAMPLES = Path(__file__).resolve().parents[1] / "samples"
+
+
+@pytest.fixture()
+def catalogue_of_samples(db):
+    assert runner.invoke(app, ["ingest", "--quiet", "--ocr", "never", str(SAMPLES)]).exit_code == 0
+    return db
+
+
+@pytest.mark.parametrize("query", [["SON", "2024-1523"], ["822004-0417"], ["Brottsofferjouren"], ["jouren"],
+                                   ["linkoping-son-2019-536-iop-brottsofferjouren.docx"]])
+def test_show_reads_only_the_partnerships_its_query_leads_to(catalogue_of_samples, monkeypatch, query):
+    def every_partnership(self):
+        raise AssertionError("show read every partnership")
+
+    monkeypatch.setattr(Catalogue, "partnerships", every_partnership)
+    result = runner.invoke(app, ["show", *query, "--json"])
+    assert result.exit_code == 0, result.output
+    assert any(p["id"].startswith("linkoping-") for p in json.loads(result.stdout))
+
+
+def test_a_name_with_a_typo_is_still_found_by_looking_at_every_partnership(catalogue_of_samples):
+    result = runner.invoke(app, ["show", "Brottsoferjouren", "--json"])
+    assert result.exit_code == 0
+    assert {p["id"] for p in json.loads(result.stdout)} == {
+        p["id"] for p in json.loads(runner.invoke(app, ["show", "Brottsofferjouren", "--json"]).stdout)}
+
+
+def test_the_keys_follow_the_partnerships_after_every_link(catalogue_of_samples):
+    with Catalogue(catalogue_of_samples) as catalogue:
+        ids = {row[0] for row in catalogue.db.execute("select id from partnerships")}
+        keyed = {row[0] for row in catalogue.db.execute("select distinct partnership_id from partnership_keys")}
+        assert ids == keyed and ids
+        catalogue.replace_partnerships([])
+        assert catalogue.db.execute("select count(*) from partnership_keys").fetchone()[0] == 0
