@@ -134,10 +134,15 @@ class Catalogue:
 
         Documents whose file is missing are left out: a deleted file must not stay in a partnership.
         """
+        return list(self.iter_records(where, params))
+
+    def iter_records(self, where: str = "", params: dict | None = None) -> Iterator[dict]:
+        """Give the records as records() does, one at a time (an export of 100,000 in steady memory)."""
         sql = "select record from documents where record is not null and status != 'missing'"
         if where:
             sql += f" and ({where})"
-        return [json.loads(row["record"]) for row in self.db.query(sql + " order by path", params or {})]
+        for row in self.db.conn.execute(sql + " order by path", params or {}):
+            yield json.loads(row[0])
 
     def not_iop(self) -> list[dict]:
         """Give (source, path, kind, reason) of the documents the record says are not about an IOP."""

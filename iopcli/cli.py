@@ -6,6 +6,7 @@ that `iop --help` answers at once.
 from __future__ import annotations
 
 import contextlib
+import itertools
 import re
 import sys
 from datetime import date
@@ -347,26 +348,37 @@ def export(
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to this file instead of standard output.", show_default=False)] = None,
     db: DbOption = None,
 ) -> None:
-    """Export every document record, as JSON (record.md shape) or CSV (opens right in Swedish Excel)."""
+    """Export every document record, as JSON (record.md shape) or CSV (opens right in Swedish Excel).
+
+    Records are written as they are read from the catalogue, so memory stays flat however many.
+    """
     from iopcli import queries
-    from iopcli.render import to_csv, to_json
+    from iopcli.render import csv_chunks, json_array_chunks
+
+    count = 0
+
+    def counted(records):
+        nonlocal count
+        for record in records:
+            count += 1
+            yield record
 
     with user_errors():
         with _open(db) as catalogue:
-            records = catalogue.records()
-    if format is ExportFormat.json:
-        text = to_json(records) + "\n"
-    else:
-        text = to_csv((queries.csv_row(r) for r in records), CSV_COLUMNS)
-    if output:
-        with user_errors():
-            try:
-                output.write_text(text, encoding="utf-8", newline="")
-            except OSError as exc:
-                raise IopError(f"{output}: cannot write there ({(exc.strerror or str(exc)).lower()})") from exc
-        err.print(f"Wrote {len(records)} records to {_escape(str(output))}")
-    else:
-        sys.stdout.write(text)
+            records = counted(catalogue.iter_records())
+            if format is ExportFormat.json:
+                chunks = itertools.chain(json_array_chunks(records), ["\n"])
+            else:
+                chunks = csv_chunks((queries.csv_row(r) for r in records), CSV_COLUMNS)
+            if output:
+                try:
+                    with output.open("w", encoding="utf-8", newline="") as target:
+                        target.writelines(chunks)
+                except OSError as exc:
+                    raise IopError(f"{output}: cannot write there ({(exc.strerror or str(exc)).lower()})") from exc
+                err.print(f"Wrote {count} records to {_escape(str(output))}")
+            else:
+                sys.stdout.writelines(chunks)
 
 
 # --- search and query -------------------------------------------------------------------------

@@ -12,7 +12,7 @@ import csv
 import io
 import json
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 from rich import box
 from rich.console import Group
@@ -52,6 +52,20 @@ def to_json(data) -> str:
     return _C1.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
 
 
+def json_array_chunks(items: Iterable) -> Iterator[str]:
+    """Give, piece by piece, the text to_json(list(items)) gives, never holding the whole list.
+
+    >>> items = [{"a": 1, "b": ["å"]}, {"c": None}]
+    >>> "".join(json_array_chunks(items)) == to_json(items), "".join(json_array_chunks([])) == to_json([])
+    (True, True)
+    """
+    first = True
+    for item in items:
+        yield ("[\n" if first else ",\n") + "\n".join("  " + line for line in to_json(item).split("\n"))
+        first = False
+    yield "[]" if first else "\n]"
+
+
 _C1 = re.compile("[\x7f-\x9f]")
 # A spreadsheet runs a cell that starts with one of these as a formula (`=HYPERLINK(...)`).
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -63,13 +77,21 @@ def to_csv(rows: Iterable[dict], columns: Sequence[str]) -> str:
     Excel in Swedish uses the comma as decimal sign and so `;` between fields, and reads a file
     as UTF-8 only when it starts with a BOM.
     """
+    return "".join(csv_chunks(rows, columns))
+
+
+def csv_chunks(rows: Iterable[dict], columns: Sequence[str]) -> Iterator[str]:
+    """Give the text of to_csv a row at a time (the BOM and header first)."""
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=list(columns), delimiter=";", extrasaction="ignore",
                             lineterminator="\r\n")
     writer.writeheader()
+    yield "\ufeff" + buffer.getvalue()
     for row in rows:
+        buffer.seek(0)
+        buffer.truncate()
         writer.writerow({k: csv_cell(row.get(k)) for k in columns})
-    return "\ufeff" + buffer.getvalue()
+        yield buffer.getvalue()
 
 
 def csv_cell(value) -> str:

@@ -50,3 +50,21 @@ def test_the_keys_follow_the_partnerships_after_every_link(catalogue_of_samples)
         assert ids == keyed and ids
         catalogue.replace_partnerships([])
         assert catalogue.db.execute("select count(*) from partnership_keys").fetchone()[0] == 0
+
+
+@pytest.mark.parametrize("form", ["json", "csv"])
+def test_export_writes_records_as_it_reads_them(catalogue_of_samples, monkeypatch, form, tmp_path):
+    with Catalogue(catalogue_of_samples) as catalogue:
+        wanted = catalogue.records()
+
+    def all_at_once(self, *args, **kwargs):
+        raise AssertionError("export held every record at once")
+
+    monkeypatch.setattr(Catalogue, "records", all_at_once)
+    result = runner.invoke(app, ["export", "--format", form, "-o", str(tmp_path / f"out.{form}")])
+    assert result.exit_code == 0, result.output
+    written = (tmp_path / f"out.{form}").read_text(encoding="utf-8")
+    if form == "json":
+        assert json.loads(written) == wanted
+    else:
+        assert written.startswith("\ufeffsource;") and written.count("\r\n") == len(wanted) + 1
