@@ -63,7 +63,7 @@ def test_export_writes_records_as_it_reads_them(catalogue_of_samples, monkeypatc
     monkeypatch.setattr(Catalogue, "records", all_at_once)
     result = runner.invoke(app, ["export", "--format", form, "-o", str(tmp_path / f"out.{form}")])
     assert result.exit_code == 0, result.output
-    written = (tmp_path / f"out.{form}").read_text(encoding="utf-8")
+    written = (tmp_path / f"out.{form}").read_bytes().decode("utf-8")
     if form == "json":
         assert json.loads(written) == wanted
     else:
