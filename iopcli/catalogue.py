@@ -226,8 +226,11 @@ class Catalogue:
         finally:
             conn.close()
 
-    def partnerships(self) -> list[dict]:
-        return [json.loads(row["record"]) for row in self.db.query("select record from partnerships order by id")]
+    def partnerships(self, where: str = "", params: dict | None = None) -> list[dict]:
+        """Give the stored partnerships by id; `where` filters on the table's columns first (id,
+        municipality, authority, start, end), so only the rows it keeps are parsed."""
+        sql = "select record from partnerships" + (f" where {where}" if where else "") + " order by id"
+        return [json.loads(row[0]) for row in self.db.conn.execute(sql, params or {})]
 
     def versions(self, path: str) -> list[dict]:
         return list(self.db.query(

@@ -121,7 +121,10 @@ def expiring(catalogue: Catalogue, before: date, after: date | None, today: date
     """Give the partnerships whose current term ends before `before`, soonest first."""
     from iopcli import partnership
 
-    return partnership.expiring(catalogue.partnerships(), before=before, after=after, today=today)
+    # A term never ends before the agreement's own end (a renewal only adds terms after it), so a
+    # partnership whose end is on or after `before` cannot be listed: it is not even read.
+    candidates = catalogue.partnerships('"end" is null or "end" < :before', {"before": before.isoformat()})
+    return partnership.expiring(candidates, before=before, after=after, today=today)
 
 
 def csv_row(record: dict) -> dict:

@@ -68,3 +68,20 @@ def test_export_writes_records_as_it_reads_them(catalogue_of_samples, monkeypatc
         assert json.loads(written) == wanted
     else:
         assert written.startswith("\ufeffsource;") and written.count("\r\n") == len(wanted) + 1
+
+
+def test_expiring_reads_only_what_can_end_in_time_and_lists_the_same(db, monkeypatch):
+    from datetime import date
+
+    from iopcli import partnership, queries
+
+    blind = Path(__file__).resolve().parent / "blind"
+    assert runner.invoke(app, ["ingest", "--quiet", "--ocr", "never", str(SAMPLES), str(blind)]).exit_code in (0, 1)
+    with Catalogue(db) as catalogue:
+        every = catalogue.partnerships()
+        assert len(every) >= 15
+        for year in range(2018, 2031):
+            for before in (date(year, 1, 1), date(year, 7, 1)):
+                today = date(2025, 6, 1)
+                assert queries.expiring(catalogue, before, None, today) == partnership.expiring(
+                    every, before=before, today=today), before
