@@ -17,7 +17,10 @@ groups the documents into partnerships, timed on its own. For sizes up to --inge
 unchanged re-ingest of the same folder, to show what the fast path saves.
 
 Each command runs as `python -m iopcli ... --db DB` with stdout to /dev/null (rich still renders
-its tables, as it cannot tell), timed by wall clock, with peak memory from os.wait4's ru_maxrss.
+its tables, as it cannot tell), timed by wall clock, with peak memory from os.wait4's ru_maxrss
+(the largest of iop and the workers it waited for). The commands are started by a small process
+of a forkserver pool, not by this one: on Linux a child's ru_maxrss begins at the peak RSS of the
+process that forked it, which here, after building, would be hundreds of MB and hide iop's own.
 With --keep DIR the corpus and catalogue of size N stay in DIR/scale-N (replaced if there).
 """
 from __future__ import annotations
@@ -58,20 +61,28 @@ def main() -> None:
 
     started = time.perf_counter()
     print(f"machine: {len(os.sched_getaffinity(0))} cores available, Python {platform.python_version()}, "
-          f"SQLite {sqlite3.sqlite_version}, iop {iop_version()}")
-    for size in sizes:
-        if args.keep:
-            work = args.keep / f"scale-{size}"
-            shutil.rmtree(work, ignore_errors=True)
-            work.mkdir(parents=True)
-            bench_size(size, work, args)
-        else:
-            with tempfile.TemporaryDirectory(prefix=f"iop-scale-{size}-") as tmp:
-                bench_size(size, Path(tmp), args)
+          f"SQLite {sqlite3.sqlite_version}, iop {iop_version()} ({code_version()})")
+    with multiprocessing.get_context("forkserver").Pool(1) as launcher:
+        for size in sizes:
+            if args.keep:
+                work = args.keep / f"scale-{size}"
+                shutil.rmtree(work, ignore_errors=True)
+                work.mkdir(parents=True)
+                bench_size(size, work, args, launcher)
+            else:
+                with tempfile.TemporaryDirectory(prefix=f"iop-scale-{size}-") as tmp:
+                    bench_size(size, Path(tmp), args, launcher)
     print(f"\ntotal wall time: {time.perf_counter() - started:.1f} s")
 
 
-def bench_size(size: int, work: Path, args: argparse.Namespace) -> None:
+def code_version() -> str:
+    """Name the commit measured, so that figures from two runs can be compared."""
+    described = subprocess.run(["git", "-C", str(ROOT), "describe", "--always", "--dirty=, with uncommitted changes"],
+                               capture_output=True, text=True, check=False)
+    return f"git {described.stdout.strip()}" if described.returncode == 0 else "not a git checkout"
+
+
+def bench_size(size: int, work: Path, args: argparse.Namespace, launcher) -> None:
     """Write, build and query one catalogue of `size` documents; print what it took."""
     print(f"\n=== {size} documents ===")
     corpus, db = work / "corpus", work / "iop.db"
@@ -93,8 +104,8 @@ def bench_size(size: int, work: Path, args: argparse.Namespace) -> None:
     print(f"catalogue:     {on_disk(db) / 1e6:.1f} MB on disk ({on_disk(db) / size / 1000:.1f} kB/document)")
 
     if size <= args.ingest_up_to:
-        time_real_ingest(corpus, work / "ingest.db", size, args.timeout)
-    print_table(run_commands(db, facts, args.timeout))
+        time_real_ingest(corpus, work / "ingest.db", size, args.timeout, launcher)
+    print_table(run_commands(db, facts, args.timeout, launcher))
 
 
 def prepare_file(path: Path):
@@ -140,10 +151,10 @@ def on_disk(db: Path) -> int:
                if p.exists())
 
 
-def time_real_ingest(corpus: Path, db: Path, size: int, timeout: float) -> None:
+def time_real_ingest(corpus: Path, db: Path, size: int, timeout: float, launcher) -> None:
     """Time `iop ingest` itself, first into an empty catalogue, then again with nothing changed."""
     for label in ("iop ingest:", "re-ingest:"):
-        code, error, seconds, peak = run_iop(["ingest", str(corpus), "--quiet"], db, timeout)
+        code, error, seconds, peak = launcher.apply(run_iop, (["ingest", str(corpus), "--quiet"], db, timeout))
         outcome = "" if code == 0 else f"; {failure(code, error)}"
         print(f"{label:15}{seconds:.1f} s wall, {seconds * 1000 / size:.2f} ms/document, {peak:.0f} MB peak{outcome}")
     print(f"               iop ingest grouped them into {count_partnerships(db)} partnerships")
@@ -177,7 +188,7 @@ def failure(code: int | None, error: str) -> str:
     return "timeout" if code is None else f"exit {code}: {error}"
 
 
-def run_commands(db: Path, facts: Facts, timeout: float) -> list[tuple[str, str, str, str]]:
+def run_commands(db: Path, facts: Facts, timeout: float, launcher) -> list[tuple[str, str, str, str]]:
     """Run each user command once; give rows of (command, seconds, MB, note)."""
     commands = [
         ["show", *facts.case_number.split()],
@@ -191,7 +202,7 @@ def run_commands(db: Path, facts: Facts, timeout: float) -> list[tuple[str, str,
     ]
     rows = []
     for command in commands:
-        code, error, seconds, peak = run_iop(command, db, timeout)
+        code, error, seconds, peak = launcher.apply(run_iop, (command, db, timeout))
         fine = code == 0 or (command[0] == "check" and code == 1)
         rows.append((" ".join(command), f"{seconds:.2f}" if code is not None else "-", f"{peak:.0f}",
                      "" if fine else failure(code, error)))

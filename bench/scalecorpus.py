@@ -74,23 +74,24 @@ CAUSES = [
 NAMES = ("Ellinor Linnea Beata Solrosen Vägen Gemenskap Fyren Bryggan Kompassen Ankaret Källan "
          "Hoppet Navet Oasen Stegen Trappan Gnistan Ljuset Norrsken Vågen Hamnen Broen Eken Linden "
          "Almen Tallen Björken Hjärtat Handen Nyckeln Porten Spåret Vindrosen Bågen").split()
+DISTRICTS = ("Norra", "Södra", "Östra", "Västra", "Centrum")
 MONTHS = "januari februari mars april maj juni juli augusti september oktober november december".split()
 NUMBERS = {1: "en", 3: "tre", 6: "sex", 9: "nio", 12: "tolv"}
 OFFICERS = ("Anna Berg", "Erik Lund", "Maria Holm", "Johan Ek", "Karin Sjöberg", "Lars Nyström",
             "Sara Lindqvist", "Per Åström", "Eva Öberg", "Ahmed Hassan", "Liselott Borg", "Mikael Dahl")
 FILLER = [
-    "Ett idéburet offentligt partnerskap är en samverkansform där offentlig och idéburen sektor "
-    "tillsammans arbetar för ett allmännyttigt mål. Parterna bidrar båda med resurser.",
+    ("Ett idéburet offentligt partnerskap är en samverkansform där offentlig och idéburen sektor "
+     "tillsammans arbetar för ett allmännyttigt mål. Parterna bidrar båda med resurser."),
     "Verksamheten kompletterar kommunens egna insatser och når grupper som annars är svåra att nå.",
-    "Föreningen har bedrivit verksamheten i flera år med stöd av ideella krafter och har god kännedom "
-    "om målgruppen.",
-    "Överenskommelsen bygger på principerna om självständighet, dialog, kvalitet, långsiktighet, "
-    "öppenhet och mångfald.",
-    "Partnerskapet omfattas inte av lagen om offentlig upphandling eftersom det saknas ett "
-    "ekonomiskt vederlag för en beställd tjänst.",
+    ("Föreningen har bedrivit verksamheten i flera år med stöd av ideella krafter och har god kännedom "
+     "om målgruppen."),
+    ("Överenskommelsen bygger på principerna om självständighet, dialog, kvalitet, långsiktighet, "
+     "öppenhet och mångfald."),
+    ("Partnerskapet omfattas inte av lagen om offentlig upphandling eftersom det saknas ett "
+     "ekonomiskt vederlag för en beställd tjänst."),
     "Parterna träffas minst två gånger per år för dialog om verksamhetens utveckling.",
-    "Föreningen ska ha en antagen plan för hur den förebygger och hanterar kränkningar och "
-    "ska kunna visa registerutdrag för personer som arbetar med barn.",
+    ("Föreningen ska ha en antagen plan för hur den förebygger och hanterar kränkningar och "
+     "ska kunna visa registerutdrag för personer som arbetar med barn."),
 ]
 
 
@@ -144,10 +145,10 @@ def money_text(rng: random.Random, p: dict) -> str:
     total = p["per_year"] * p["years"]
     return rng.choice([
         f"{payer} bidrar med {kronor(p['per_year'])} kr per år, totalt {kronor(total)} kr för hela perioden.",
-        f"{payer} bidrar med {kronor(p['per_year'])} kronor per år. Föreningen bidrar med ideellt arbete, "
-        f"lokaler och kunskap om målgruppen.",
-        f"Det årliga bidraget från {payer.lower()} uppgår till {kronor(p['per_year'])} kr och betalas ut "
-        f"kvartalsvis i förskott.",
+        (f"{payer} bidrar med {kronor(p['per_year'])} kronor per år. Föreningen bidrar med ideellt arbete, "
+         "lokaler och kunskap om målgruppen."),
+        (f"Det årliga bidraget från {payer.lower()} uppgår till {kronor(p['per_year'])} kr och betalas ut "
+         "kvartalsvis i förskott."),
     ])
 
 
@@ -165,7 +166,11 @@ def partnership(rng: random.Random, municipality: str, used_cases: set, orgs: di
     board, prefix, office = rng.choice(REGION_BOARDS if municipality.startswith("Region") else KOMMUN_BOARDS)
     kind, cause = rng.choice(CAUSES)
     town = place_name(municipality)
-    name = rng.choice([f"{kind} {rng.choice(NAMES)}", f"{kind} {rng.choice(NAMES)} {town}", f"{kind} i {town}"])
+    for _ in range(20):  # most organisations hold one partnership here; some (5 %) hold two or more
+        name = rng.choice([f"{kind} {rng.choice(NAMES)}", f"{kind} {rng.choice(NAMES)} {town}", f"{kind} i {town}",
+                           f"{kind} {rng.choice(NAMES)} {rng.choice(DISTRICTS)}"])
+        if (municipality, name) not in orgs or rng.random() < 0.05:
+            break
     number = orgs.setdefault((municipality, name), org_number(rng))
     start = date(rng.randint(2022, 2026), rng.choice((1, 1, 1, 4, 7)), 1)
     years = rng.randint(1, 5)

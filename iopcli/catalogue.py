@@ -35,7 +35,7 @@ import sqlite_utils
 
 from iopcli.errors import IopError, UsageError
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 DEFAULT_DB = "iop.db"
 FACT_TABLES = ("case_numbers", "parties", "org_numbers", "periods", "amounts", "deadlines", "recurring")
 # How long a connection waits for another's write lock before SQLite says "database is locked".
@@ -251,7 +251,7 @@ class Catalogue:
         """Write one document's record and facts in one transaction: all of it or none of it."""
         now = _now()
         with self.db.atomic():
-            self._links_stale()
+            self._links_stale(record["path"])
             existing = list(self.db.query("select id from documents where path = :p", {"p": record["path"]}))
             row = {
                 "path": record["path"], "source": record["source"], "sha256": record["sha256"],
@@ -297,24 +297,31 @@ class Catalogue:
                     "mtime": None, "status": "failed", "error": reason, "ingested_at": _now(),
                 })
 
-    def _links_stale(self) -> None:
-        """Note, in the caller's transaction, that the partnerships no longer follow the documents.
+    def _links_stale(self, *paths: str) -> None:
+        """Note, in the caller's transaction, the documents the partnerships no longer follow.
 
-        replace_partnerships clears it in its own: a run killed between the two leaves the note,
-        and the next ingest links again even when it finds nothing new.
+        replace_partnerships clears the notes in its own: a run killed between the two leaves
+        them, and the next ingest links again even when it finds nothing new.
         """
-        self.db.execute("insert or replace into meta (key, value) values ('links', 'stale')")
+        self.db.conn.executemany("insert or ignore into stale_documents (path) values (?)", [(p,) for p in paths])
+
+    def stale_documents(self) -> set[str]:
+        """Give the paths of the documents written, moved or gone since the partnerships were linked."""
+        return {row[0] for row in self.db.execute("select path from stale_documents")}
+
+    def linked_by(self) -> str | None:
+        row = self.db.execute("select value from meta where key = 'linked_by'").fetchone()
+        return row[0] if row else None
 
     def links_stale(self) -> bool:
         """True when a document changed since the partnerships were linked, or another iop linked them."""
-        notes = dict(self.db.execute("select key, value from meta where key in ('links', 'linked_by')").fetchall())
-        return "links" in notes or notes.get("linked_by") != iop_version()
+        return bool(self.stale_documents()) or self.linked_by() != iop_version()
 
     def touch(self, path: str, mtime: float) -> None:
         """Remember a new mtime for an unchanged file, so the next run need not hash it; a file that
         was missing and is back takes its record's status again."""
-        self.db.execute("insert or replace into meta (key, value) select 'links', 'stale' "
-                        "where exists (select 1 from documents where path = ? and status = 'missing')", [path])
+        self.db.execute("insert or ignore into stale_documents (path) select path from documents "
+                        "where path = ? and status = 'missing'", [path])
         self.db.execute("update documents set mtime = ?, error = null, "
                         f"status = case when status = 'missing' then {_RECORD_STATUS} else status end "
                         "where path = ?", [mtime, path])
@@ -343,7 +350,7 @@ class Catalogue:
         if not paths:
             return
         with self.db.atomic():
-            self._links_stale()
+            self._links_stale(*paths)
             for path in paths:
                 self.db.execute("update documents set status = 'missing' where path = ?", [path])
 
@@ -359,7 +366,7 @@ class Catalogue:
     def move(self, old_path: str, new_path: str, mtime: float) -> None:
         """Give a document (its record, facts' source names and versions) the path it was moved to."""
         with self.db.atomic():
-            self._links_stale()
+            self._links_stale(old_path, new_path)
             (row,) = self.db.query("select id, record, status from documents where path = :p", {"p": old_path})
             record = renamed(json.loads(row["record"]), new_path) if row["record"] else None
             status = ((record or {}).get("status") or "ok") if row["status"] == "missing" else row["status"]
@@ -373,12 +380,21 @@ class Catalogue:
                 self.db.execute("update versions set path = ?, record = ? where path = ? and version = ?",
                                 [new_path, moved, old_path, version["version"]])
 
-    def replace_partnerships(self, partnerships: list[dict]) -> None:
+    def replace_partnerships(self, partnerships: list[dict], only: list[str] | None = None) -> None:
+        """Store the partnerships in place of all (or of the ids in `only`), with their keys, and
+        clear the stale-document notes: the partnerships follow the documents again."""
         with self.db.atomic():
-            self.db.execute("delete from meta where key = 'links'")
+            self.db.execute("delete from stale_documents")
             self.db.execute("insert or replace into meta (key, value) values ('linked_by', ?)", [iop_version()])
-            self.db.execute("delete from partnerships")
-            self.db.execute("delete from partnership_keys")
+            if only is None:
+                self.db.execute("delete from partnerships")
+                self.db.execute("delete from partnership_keys")
+            else:
+                for start in range(0, len(only), 500):
+                    chunk = only[start:start + 500]
+                    marks = ",".join("?" * len(chunk))
+                    self.db.execute(f"delete from partnerships where id in ({marks})", chunk)
+                    self.db.execute(f"delete from partnership_keys where partnership_id in ({marks})", chunk)
             self.db["partnerships"].insert_all(
                 {"id": p["id"], "municipality": p.get("municipality"), "authority": p.get("authority"),
                  "start": (p.get("period") or {}).get("start"), "end": (p.get("period") or {}).get("end"),
@@ -602,12 +618,19 @@ def _migration_2(db: sqlite_utils.Database) -> None:
 
 
 def _migration_3(db: sqlite_utils.Database) -> None:
-    """Index org numbers, and file each partnership under the keys `show` looks it up by (case
-    numbers, org numbers, files, name words): `show` read and parsed every partnership."""
+    """Index org numbers: `show 802002-8711` looked through every org_numbers row."""
     db["org_numbers"].create_index(["number"], if_not_exists=True)
+
+
+def _migration_4(db: sqlite_utils.Database) -> None:
+    """File each partnership under the keys `show` looks it up by (case numbers, org numbers,
+    files, name words): `show` read and parsed every partnership. Note the documents changed
+    since the partnerships were linked, so that the next link starts from them."""
     db["partnership_keys"].create({"partnership_id": str, "kind": str, "key": str})
     db["partnership_keys"].create_index(["kind", "key"])
     db["partnership_keys"].create_index(["partnership_id"])
+    # Documents written, moved or gone since the partnerships were linked: the next link starts there.
+    db["stale_documents"].create({"path": str}, pk="path")
     for row in db.query("select record from partnerships"):
         partnership = json.loads(row["record"])
         db["partnership_keys"].insert_all({"partnership_id": partnership["id"], "kind": kind, "key": key}
@@ -636,7 +659,7 @@ def partnership_keys(partnership: dict) -> set[tuple[str, str]]:
 
 
 # Each migration takes the schema from version i to i+1; append, never edit a released one.
-MIGRATIONS = (_migration_1, _migration_2, _migration_3)
+MIGRATIONS = (_migration_1, _migration_2, _migration_3, _migration_4)
 
 
 def schema_version(db: sqlite_utils.Database) -> int:

@@ -462,7 +462,7 @@ def relink(db: DbOption = None) -> None:
 
     with user_errors():
         with _open(db) as catalogue:
-            link_all(catalogue)
+            link_all(catalogue, full=True)
             count = catalogue.db.execute("select count(*) from partnerships").fetchone()[0]
     out.print(f"Linked: {count} partnership{'s' if count != 1 else ''}.")
 

@@ -358,14 +358,15 @@ def change_lines(before: dict, after: dict) -> list[str]:
     return [change_line(change) for change in field_changes(before, after)]
 
 
-def relink(catalogue: Catalogue) -> None:
-    """Group every catalogued document into partnerships and store them.
+def relink(catalogue: Catalogue, full: bool = False) -> str:
+    """Group the catalogued documents into partnerships where something changed (see relink.py);
+    `full`: all of them. Give "full", "partial" or "none".
 
     Scans still waiting for OCR have no text to link by; they join once they are read.
     """
-    from iopcli.linker import link
+    from iopcli import relink as linking
 
-    catalogue.replace_partnerships(link(catalogue.records("status = 'ok'")))
+    return linking.relink(catalogue, full=full)
 
 
 

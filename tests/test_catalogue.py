@@ -139,7 +139,7 @@ def test_a_schema_1_catalogue_upgrades_and_keeps_its_documents(tmp_path):
     old.close()
 
     with Catalogue(path) as catalogue:
-        assert schema_version(catalogue.db) == SCHEMA_VERSION == 3
+        assert schema_version(catalogue.db) == SCHEMA_VERSION == 4
         assert catalogue.records() == [record]
         assert catalogue.search("Bidraget")[0]["source"] == "skannad.pdf"
         [amount] = catalogue.db.query("select sek, note, ocr_confidence from amounts")

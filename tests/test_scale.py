@@ -85,3 +85,17 @@ def test_expiring_reads_only_what_can_end_in_time_and_lists_the_same(db, monkeyp
                 today = date(2025, 6, 1)
                 assert queries.expiring(catalogue, before, None, today) == partnership.expiring(
                     every, before=before, today=today), before
+
+
+def test_a_catalogue_from_before_the_keys_gets_them_when_opened(catalogue_of_samples):
+    import sqlite3
+
+    with sqlite3.connect(catalogue_of_samples) as conn:  # as schema 3 left it: no keys, no notes
+        conn.execute("drop table partnership_keys")
+        conn.execute("drop table stale_documents")
+        conn.execute("update meta set value = '3' where key = 'schema_version'")
+    result = runner.invoke(app, ["show", "822004-0417", "--json"])
+    assert result.exit_code == 0, result.output
+    with Catalogue(catalogue_of_samples) as catalogue:
+        assert catalogue.db.execute("select count(distinct partnership_id) from partnership_keys").fetchone()[0] == \
+            catalogue.db.execute("select count(*) from partnerships").fetchone()[0]

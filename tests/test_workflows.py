@@ -190,7 +190,7 @@ def test_an_ingest_that_finds_nothing_new_leaves_the_partnerships_alone(tmp_path
     shutil.copytree(SAMPLES, docs)
     calls = []
     real = pipeline.relink
-    monkeypatch.setattr(pipeline, "relink", lambda catalogue: (calls.append(1), real(catalogue)))
+    monkeypatch.setattr(pipeline, "relink", lambda catalogue, **kw: (calls.append(1), real(catalogue, **kw)))
     with Catalogue(tmp_path / "iop.db") as catalogue:
         pipeline.ingest(catalogue, [docs], jobs=0)
         assert calls == [1]
@@ -210,7 +210,7 @@ def test_a_run_killed_between_writing_and_linking_is_linked_by_the_next(tmp_path
     docs = tmp_path / "docs"
     shutil.copytree(SAMPLES, docs)
     with Catalogue(tmp_path / "iop.db") as catalogue:
-        monkeypatch.setattr(pipeline, "relink", lambda catalogue: None)  # killed before it linked
+        monkeypatch.setattr(pipeline, "relink", lambda catalogue, **kw: None)  # killed before it linked
         pipeline.ingest(catalogue, [docs], jobs=0)
         monkeypatch.undo()
         assert catalogue.links_stale()
