@@ -105,7 +105,21 @@ def bench_size(size: int, work: Path, args: argparse.Namespace, launcher) -> Non
 
     if size <= args.ingest_up_to:
         time_real_ingest(corpus, work / "ingest.db", size, args.timeout, launcher)
+    time_one_change(corpus, files, db, args.timeout, launcher)
     print_table(run_commands(db, facts, args.timeout, launcher))
+
+
+def time_one_change(corpus: Path, files: list[Path], db: Path, timeout: float, launcher) -> None:
+    """Time `iop ingest` of the whole corpus when nothing changed, then when one file in the
+    largest municipality changed (it reads that file and links that municipality again)."""
+    for label in ("no change:", "one changed:"):
+        if label == "one changed:":
+            largest = max({f.parent for f in files}, key=lambda folder: sum(f.parent == folder for f in files))
+            with min(f for f in files if f.parent == largest).open("a", encoding="utf-8") as changed:
+                changed.write("\nKontaktperson för föreningen är ny från och med i år.\n")
+        code, error, seconds, peak = launcher.apply(run_iop, (["ingest", str(corpus), "--quiet"], db, timeout))
+        outcome = "" if code == 0 else f"; {failure(code, error)}"
+        print(f"{label:15}{seconds:.2f} s wall for `iop ingest` of all {len(files)} files, {peak:.0f} MB peak{outcome}")
 
 
 def prepare_file(path: Path):

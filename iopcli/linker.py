@@ -1047,15 +1047,22 @@ def link(records: list[dict], today: date | None = None) -> list[dict]:
 
 def _attach_related(partnerships: list[dict], excluded: list[dict]) -> None:
     """List a document that is not an IOP (a grant, a procurement) under the partnership whose case
-    number it names, as related: it shows where the agreement went, and lends none of its terms."""
-    by_case: dict[str, dict] = {}
+    number it names, as related: it shows where the agreement went, and lends none of its terms.
+
+    Only a partnership of the document's own municipality, when the document names one: kommuner
+    number their cases alike (`ÄN 2025-82` in Göteborg and in Uppsala are two cases)."""
+    by_case: dict[str, list[dict]] = {}
     for partnership in partnerships:
         for d in partnership["documents"]:
             for case in d["case_numbers"]:
-                by_case.setdefault(case_key(case), partnership)
+                owners = by_case.setdefault(case_key(case), [])
+                if partnership not in owners:
+                    owners.append(partnership)
     for record in excluded:
+        place = municipality_key(record.get("municipality"))
         named = {case_key(c) for c in record.get("case_numbers") or [] if c}
-        partnership = next((by_case[c] for c in sorted(named) if c in by_case), None)
+        partnership = next((p for c in sorted(named) for p in by_case.get(c, ())
+                            if same_municipality(place, municipality_key(p.get("municipality")))), None)
         if partnership:
             partnership["documents"].append({
                 "source": record.get("source"), "doc_type": record.get("doc_type"),

@@ -36,18 +36,19 @@ def relink(catalogue: Catalogue, full: bool = False) -> str:
             return "none"
         scope = _scope(catalogue, stale)
         if scope is not None:
-            places, records, replaced = scope
+            places, records, replaced, floating = scope
             partnerships = link(records)
-            if not _clashes(catalogue, partnerships, replaced):
+            if not _clashes(catalogue, partnerships, replaced, floating):
                 catalogue.replace_partnerships(partnerships, only=sorted(replaced))
                 return "partial"
     catalogue.replace_partnerships(link(catalogue.records("status = 'ok'")))
     return "full"
 
 
-def _scope(catalogue: Catalogue, stale: set[str]) -> tuple[set[str], list[dict], set[str]] | None:
-    """Give (place keys, the records to link, the ids of the partnerships they replace), or None
-    when the change may reach beyond its places."""
+def _scope(catalogue: Catalogue, stale: set[str]) -> tuple[set[str], list[dict], set[str], set[str]] | None:
+    """Give (place keys, the records to link, the ids of the partnerships they replace, the paths
+    of not-IOP documents without a municipality among the records), or None when the change may
+    reach beyond its places."""
     from iopcli.linker import municipality_key, same_municipality
 
     names = {row[0]: municipality_key(row[0]) for row in catalogue.db.execute(
@@ -67,21 +68,22 @@ def _scope(catalogue: Catalogue, stale: set[str]) -> tuple[set[str], list[dict],
         places |= more
     in_scope = [name for name, key in names.items() if key in places and name is not None]
     if not in_scope:
-        return places, [], set(touched)
+        return places, [], set(touched), set()
     records = _records_where(catalogue, "municipality", in_scope)
     if _unknown_ties(catalogue, names, records):
         return None
-    # A not-IOP document elsewhere that names a case number of these places is listed under one
-    # of their partnerships: it is linked with them.
+    # A not-IOP document without a municipality that names a case number of these places may be
+    # listed under one of their partnerships: it is linked with them (and _clashes makes sure no
+    # partnership elsewhere names that case too).
     cases = sorted({row[0] for row in catalogue.db.execute(
         "select distinct c.key from case_numbers c join documents d on d.id = c.document_id "
         "where d.status = 'ok' and d.municipality in (" + ",".join("?" * len(in_scope)) + ")", in_scope)})
     paths = {r["path"] for r in records}
-    records += [r for r in _records_where(catalogue, "case", cases)
-                if r["path"] not in paths and (r.get("iop") or {}).get("is") is False]
+    floating = [r for r in _records_where(catalogue, "case", cases) if r["path"] not in paths
+                and (r.get("iop") or {}).get("is") is False and not municipality_key(r.get("municipality"))]
     replaced = set(touched) | {row[0] for row in catalogue.db.execute(
         "select id from partnerships where municipality in (" + ",".join("?" * len(in_scope)) + ")", in_scope)}
-    return places, records, replaced
+    return places, records + floating, replaced, {r["path"] for r in floating}
 
 
 def _records_where(catalogue: Catalogue, by: str, values: list[str]) -> list[dict]:
@@ -119,12 +121,13 @@ def _partnerships_touching(catalogue: Catalogue, stale: set[str], changed: list[
 
 def _unknown_ties(catalogue: Catalogue, names: dict, records: list[dict]) -> bool:
     """True when a document without a municipality shares a linking key with one in scope."""
-    from iopcli.linker import _all_keys, _doc
+    from iopcli.linker import _all_keys, _doc, not_excluded
 
     unknown_names = [name for name, key in names.items() if not key and name is not None]
     unknown = catalogue.records("status = 'ok' and (municipality is null" + "".join(
         f" or municipality = :m{n}" for n in range(len(unknown_names))) + ")",
         {f"m{n}": name for n, name in enumerate(unknown_names)})
+    unknown = [r for r in unknown if not_excluded(r)]  # a not-IOP document joins no family
     if not unknown:
         return False
     scope_keys = set().union(*(_all_keys(_doc(r, i)) for i, r in enumerate(records))) if records else set()
@@ -140,16 +143,20 @@ def _base(partnership_id: str) -> str:
     return re.sub(r"-\d{1,2}$", "", partnership_id)
 
 
-def _clashes(catalogue: Catalogue, partnerships: list[dict], replaced: set[str]) -> bool:
-    """True when the new partnerships' ids or case numbers meet a partnership outside the scope."""
-    from iopcli.catalogue import partnership_keys
+def _clashes(catalogue: Catalogue, partnerships: list[dict], replaced: set[str], floating: set[str]) -> bool:
+    """True when the new partnerships' ids meet a partnership outside the scope, or a case number
+    under which a not-IOP document without a municipality (`floating`, paths) is listed does."""
+    from iopcli.extractors.casenumbers import case_key
 
     kept = {row[0] for row in catalogue.db.execute("select id from partnerships")} - replaced
     bases = {_base(i) for i in kept}
     for partnership in partnerships:
         if partnership["id"] in kept or _base(partnership["id"]) in bases:
             return True
-    cases = {key for p in partnerships for kind, key in partnership_keys(p) if kind == "case"}
+    # A not-IOP document without a municipality goes under the first partnership naming its case,
+    # wherever it is: that case must be named by none outside.
+    cases = {case_key(c) for p in partnerships for d in p["documents"] if d.get("path") in floating
+             for c in d.get("case_numbers") or [] if c and case_key(c)}
     for key in cases:
         owners = {row[0] for row in catalogue.db.execute(
             "select partnership_id from partnership_keys where kind = 'case' and key = ?", [key])}

@@ -73,22 +73,44 @@ def test_partial_links_equal_a_full_link_after_random_edits(tmp_path, seed, monk
     assert kinds.count("partial") >= 4, kinds
 
 
-def test_a_not_iop_document_elsewhere_that_names_a_case_here_is_linked_with_its_place(tmp_path):
+def test_a_not_iop_document_without_a_place_that_names_a_case_here_is_linked_with_it(tmp_path, monkeypatch):
+    import iopcli.relink as linking
+
+    kinds = []
+    real = linking.relink
+    monkeypatch.setattr(linking, "relink", lambda catalogue, full=False: kinds.append(real(catalogue, full)) or kinds[-1])
     docs = tmp_path / "docs"
     docs.mkdir()
     agreement = ROOT / "samples" / "linkoping-son-2024-1431-iop-kvinnojouren-tjejjouren.md"
     shutil.copy(agreement, docs / agreement.name)
-    # A building permit from another kommun that cites Linköping's case number: not an IOP,
-    # listed under Linköping's partnership.
-    permit = (ROOT / "tests" / "not_iop" / "kalmar-mbn-2024-1187-bygglov-enbostadshus.txt").read_text(encoding="utf-8")
-    (docs / "kalmar-bygglov.txt").write_text(permit + "\nSe även ärende SON 2024-1431.\n", encoding="utf-8")
+    # A building permit that names no kommun but cites Linköping's case number: not an IOP, and
+    # listed under the partnership that has that case number.
+    (docs / "bygglov.txt").write_text(
+        "Delegationsbeslut\n\nBeslut om bygglov för tillbyggnad av enbostadshus enligt 9 kap. 31 § plan- och "
+        "bygglagen (2010:900).\nÄrendet har diarienummer SON 2024-1431.\n", encoding="utf-8")
     with Catalogue(tmp_path / "iop.db") as catalogue:
         pipeline.ingest(catalogue, [docs], jobs=0)
         related = [d for p in catalogue.partnerships() for d in p["documents"] if d.get("related")]
-        assert [d["source"] for d in related] == ["kalmar-bygglov.txt"]
+        assert [d["source"] for d in related] == ["bygglov.txt"]
         text = (docs / agreement.name).read_text(encoding="utf-8")
         (docs / agreement.name).write_text(text + "\nTillägg: en ny kontaktperson.\n", encoding="utf-8")
         pipeline.ingest(catalogue, [docs], jobs=0)
         partial = stored(catalogue)
+        assert kinds == ["full", "partial"]
         pipeline.relink(catalogue, full=True)
         assert stored(catalogue) == partial
+
+
+def test_a_not_iop_document_of_one_kommun_is_not_listed_under_another_kommuns_case():
+    from iopcli.linker import link
+
+    agreement = {"source": "avtal.md", "path": "/d/avtal.md", "sha256": "a", "municipality": "Göteborgs stad",
+                 "doc_type": "overenskommelse", "case_numbers": ["ÄN 2025-82"],
+                 "period": {"start": "2025-01-01", "end": "2026-12-31"},
+                 "parties": [{"name": "Idrottsföreningen Kamraterna", "sector": "civil"}], "iop": {"is": True}}
+    permit = {"source": "bygglov.txt", "path": "/d/bygglov.txt", "sha256": "b", "municipality": "Uppsala kommun",
+              "doc_type": "other", "case_numbers": ["ÄN 2025-82"], "parties": [], "iop": {"is": False, "reason": "bygglov"}}
+    [partnership] = link([agreement, permit])
+    assert [d["source"] for d in partnership["documents"]] == ["avtal.md"]
+    [partnership] = link([agreement, {**permit, "municipality": "Göteborgs stad"}])
+    assert [d["source"] for d in partnership["documents"]] == ["avtal.md", "bygglov.txt"]
