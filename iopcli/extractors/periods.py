@@ -280,6 +280,13 @@ def stated_months(folded: str) -> int | None:
     60
     >>> stated_months(fold("personer som är under 21 år")) is None
     True
+
+    A notice period is no duration, however the sentence runs:
+
+    >>> stated_months(fold("Vid uppsägning gäller en uppsägningstid om sex månader.")) is None
+    True
+    >>> stated_months(fold("Överenskommelsen gäller med sex månaders ömsesidig uppsägningstid.")) is None
+    True
     """
     for m in DURATION_RE.finditer(folded):
         months = duration_months(m["num"], m["unit"])
@@ -290,6 +297,10 @@ def stated_months(folded: str) -> int | None:
         if re.search(r"(?:ytterligare|forlang\w*|i\s+taget|senaste|sedan|over|upp\s+till|de)\s+(?:\w+\s+)?$", before):
             continue
         if re.match(r"\s+(?:i\s+taget|at\s+gangen|eller\s+(?:yngre|aldre)|gaml|sedan|innan|fore)", after):
+            continue
+        # `en uppsägningstid om sex månader`, `sex månaders uppsägningstid`: the notice, not the term.
+        if re.search(r"(?:uppsag\w*|varsel\w*|sags\s+upp)\s+(?:\w+\s+){0,2}$", before) or \
+                re.match(r"s?\s+(?:\w+\s+)?(?:uppsag\w*|varsel)", after):
             continue
         if re.search(r"(?:galler|galla|lopa|loper|loptid\w*|avtalstid\w*|period\w*|tecknas|ingas|overenskommelse\w*|"
                      r"partnerskap\w*|avtal\w*)\b[^.]{0,25}$", before):
