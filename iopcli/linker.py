@@ -461,11 +461,14 @@ def _all_keys(doc: Doc) -> frozenset[str]:
 
 
 def candidate_pairs(bucket: list[Doc]) -> list[tuple[Doc, Doc]]:
-    """Give the pairs of a bucket that share a linking key, each once, in bucket order.
+    """Give the pairs of a bucket that may tie, each once, in bucket order.
 
-    pair_score is 0 for any other pair: a shared case number, an org number or a name match is
-    needed, and each of those shares a key (link_keys). An acronym key of one document is looked
-    up among the acronym starts of the others (one way: `Brovi` in `Brottsofferjour och vittnesstöd`).
+    pair_score is 0 for any other pair: it needs a shared case number, a shared org number or a
+    name match, and a name matches another only when each of its words is a word of the other
+    (within an OCR slip), or an acronym or a declared abbreviation of it (see _covers). So each
+    name looks up just its rarest word here, among every word of the other documents (link_keys):
+    a common word (`idrottsförening`, `jour`) ties two documents only when a name is made of
+    such words alone. Case and org numbers are looked up as they are.
     """
     by_key: dict[str, list[int]] = {}
     by_start: dict[str, list[int]] = {}
@@ -476,16 +479,31 @@ def candidate_pairs(bucket: list[Doc]) -> list[tuple[Doc, Doc]]:
         for start in starts:
             by_start.setdefault(start, []).append(position)
     pairs = set()
-    for positions in by_key.values():
-        for n, i in enumerate(positions):
-            for j in positions[n + 1:]:
-                pairs.add((i, j))
+    for key, positions in by_key.items():
+        if key.startswith(("case:", "org:")):
+            for n, i in enumerate(positions):
+                for j in positions[n + 1:]:
+                    pairs.add((i, j))
     for position, doc in enumerate(bucket):
-        for lookup in link_keys(doc)[2]:
-            for other in by_start.get(lookup, ()):
-                if other != position:
-                    pairs.add((min(position, other), max(position, other)))
+        for word in _rarest_words(doc, by_key):
+            found = {other for variant in _deletions(word) for other in by_key.get(f"word:{variant}", ())}
+            if 3 <= len(word) <= 8:  # an acronym of the other's words (`brovi`)
+                found.update(other for k in range(2, len(word) + 1) for other in by_start.get(word[:k], ()))
+            pairs.update((min(position, other), max(position, other)) for other in found if other != position)
     return [(bucket[i], bucket[j]) for i, j in sorted(pairs) if bucket[i].index != bucket[j].index]
+
+
+def _rarest_words(doc: Doc, by_key: dict[str, list[int]]) -> set[str]:
+    """Give, for each name of the document's civil parties, its word found in fewest documents of
+    the bucket (a place word only when the name has no other)."""
+    places = _places(doc)
+    rarest = set()
+    for org in doc.civil:
+        for words in org.names:
+            candidates = [w for w in words if w not in places] or list(words)
+            if candidates:
+                rarest.add(min(candidates, key=lambda w: (len(by_key.get(f"word:{w}", ())), w)))
+    return rarest
 
 
 def link_keys(doc: Doc) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
