@@ -100,13 +100,15 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("n", type=int, help="how many cases")
     parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--timeout", type=float, default=120.0, help="seconds before a case counts as hung")
+    parser.add_argument("--timeout", type=float, help="seconds before a case counts as hung "
+                        "(default 120; 300 with --ocr auto, where a 300-page scan is read)")
     parser.add_argument("--workers", type=int, default=max(1, min(4, (os.cpu_count() or 2) // 2)))
     parser.add_argument("--ocr", choices=("never", "auto"), default="never",
                         help="auto: OCR on, and damaged scans and noise images among the cases")
     options = parser.parse_args()
 
     scans = options.ocr == "auto"
+    options.timeout = options.timeout or (300.0 if scans else 120.0)
     core = fuzzcases.every_kind(scans=scans)
     chosen = (core + fuzzcases.cases(options.seed, max(0, options.n - len(core)), scans=scans))[: options.n]
     with tempfile.TemporaryDirectory(prefix="iop-fuzz-") as scratch:
