@@ -69,7 +69,8 @@ def test_the_sample_covers_every_kind_of_damage():
     assert any(b"\xff" in case.name for case in SAMPLE) and any("ZIP bomb" in case.what for case in SAMPLE)
 
 
-SCAN_SAMPLE = [case for case in fuzzcases.every_kind(light=True, scans=True) if case not in fuzzcases.every_kind(light=True)]
+# every_kind puts the scan cases last (comparing cases would not do: a ZIP holds the time it was made).
+SCAN_SAMPLE = fuzzcases.every_kind(light=True, scans=True)[len(fuzzcases.every_kind(light=True)):]
 
 
 @pytest.mark.skipif(not shutil.which("tesseract"), reason="Tesseract is not installed")
