@@ -49,7 +49,7 @@ def _scope(catalogue: Catalogue, stale: set[str]) -> tuple[set[str], list[dict],
     """Give (place keys, the records to link, the ids of the partnerships they replace, the paths
     of not-IOP documents without a municipality among the records), or None when the change may
     reach beyond its places."""
-    from iopcli.linker import municipality_key, same_municipality
+    from iopcli.names import municipality_key, same_municipality
 
     names = {row[0]: municipality_key(row[0]) for row in catalogue.db.execute(
         "select distinct municipality from documents where record is not null")}
