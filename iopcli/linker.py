@@ -231,7 +231,7 @@ def _all_keys(doc: Doc) -> frozenset[str]:
     """Give every key of a document in one namespace, to find documents it may tie to at all
     (an acronym start and a lookup meet here as any two keys do)."""
     keys, starts, lookups = link_keys(doc)
-    return keys | {f"start:{s}" for s in starts | lookups}
+    return keys | {f"start:{s.split(':', 1)[1]}" for s in starts} | {f"start:{s}" for s in lookups}
 
 
 def candidate_pairs(bucket: list[Doc]) -> list[tuple[Doc, Doc]]:
@@ -259,24 +259,28 @@ def candidate_pairs(bucket: list[Doc]) -> list[tuple[Doc, Doc]]:
                 for j in positions[n + 1:]:
                     pairs.add((i, j))
     for position, doc in enumerate(bucket):
-        for word in _rarest_words(doc, by_key):
-            found = {other for variant in _deletions(word) for other in by_key.get(f"word:{variant}", ())}
+        for word, numbered in _rarest_words(doc, by_key):
+            # A party with an org number looks only among the parties without one.
+            kind = "loose:" if numbered else "word:"
+            found = {other for variant in _deletions(word) for other in by_key.get(f"{kind}{variant}", ())}
             if 3 <= len(word) <= 8:  # an acronym of the other's words (`brovi`)
-                found.update(other for k in range(2, len(word) + 1) for other in by_start.get(word[:k], ()))
+                found.update(other for k in range(2, len(word) + 1) for other in by_start.get(f"{kind}{word[:k]}", ()))
             pairs.update((min(position, other), max(position, other)) for other in found if other != position)
     return [(bucket[i], bucket[j]) for i, j in sorted(pairs) if bucket[i].index != bucket[j].index]
 
 
-def _rarest_words(doc: Doc, by_key: dict[str, list[int]]) -> set[str]:
+def _rarest_words(doc: Doc, by_key: dict[str, list[int]]) -> set[tuple[str, bool]]:
     """Give, for each name of the document's civil parties, its word found in fewest documents of
-    the bucket (a place word only when the name has no other)."""
+    the bucket (a place word only when the name has no other), and whether the party has an org
+    number."""
     places = _places(doc)
     rarest = set()
     for org in doc.civil:
         for words in org.names:
             candidates = [w for w in words if w not in places] or list(words)
             if candidates:
-                rarest.add(min(candidates, key=lambda w: (len(by_key.get(f"word:{w}", ())), w)))
+                word = min(candidates, key=lambda w: (len(by_key.get(f"word:{w}", ())), w))
+                rarest.add((word, org.org_number is not None))
     return rarest
 
 
@@ -298,13 +302,17 @@ def link_keys(doc: Doc) -> tuple[frozenset[str], frozenset[str], frozenset[str]]
         for org in doc.civil:
             if org.org_number:
                 keys.add(f"org:{org.org_number}")
-            keys.update(f"word:{a}" for a in org.abbreviations)
+            # An organisation without an org number is filed twice: names are all that can tie it
+            # to one with a number (two numbered ones are tied by the number alone, see org_match).
+            kinds = ("word:",) if org.org_number else ("word:", "loose:")
+            keys.update(f"{kind}{a}" for a in org.abbreviations for kind in kinds)
             for words in org.names:
                 for word in words:
                     if word not in places:
-                        keys.update(f"word:{variant}" for variant in _deletions(word))
+                        keys.update(f"{kind}{variant}" for variant in _deletions(word) for kind in kinds)
                 for first, second in zip(words, words[1:]):
-                    starts.update(first[:k] + second[0] for k in range(1, min(len(first), 7) + 1))
+                    starts.update(f"{kind}{first[:k]}{second[0]}" for k in range(1, min(len(first), 7) + 1)
+                                  for kind in kinds)
                 lookups.update(word[:k] for word in words if 3 <= len(word) <= 8 and word not in places
                                for k in range(2, len(word) + 1))
         doc.keys = (frozenset(keys), frozenset(starts), frozenset(lookups))

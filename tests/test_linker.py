@@ -413,3 +413,11 @@ def test_names_an_ocr_slip_or_an_acronym_apart_are_compared(first, second):
     pairs = {(x.source, y.source) for x, y in candidate_pairs([a, b, other])}
     assert ("a.txt", "b.txt") in pairs
     assert ("a.txt", "c.txt") not in pairs and ("b.txt", "c.txt") not in pairs
+
+
+def test_a_document_without_a_place_joins_by_an_acronym_of_a_name_there():
+    from iopcli.linker import _municipality_buckets, _doc
+
+    there = _doc(_named("avtal.txt", "Brottsofferjour och vittnesstöd", "Linköpings kommun"), 0)
+    placeless = _doc({**_named("mejl.eml", "Brovi"), "municipality": None}, 1)
+    assert any(placeless in bucket and there in bucket for bucket in _municipality_buckets([there, placeless]))
