@@ -36,7 +36,7 @@ def relink(catalogue: Catalogue, full: bool = False) -> str:
             return "none"
         scope = _scope(catalogue, stale)
         if scope is not None:
-            places, records, replaced, floating = scope
+            records, replaced, floating = scope
             partnerships = link(records)
             if not _clashes(catalogue, partnerships, replaced, floating):
                 catalogue.replace_partnerships(partnerships, only=sorted(replaced))
@@ -45,10 +45,10 @@ def relink(catalogue: Catalogue, full: bool = False) -> str:
     return "full"
 
 
-def _scope(catalogue: Catalogue, stale: set[str]) -> tuple[set[str], list[dict], set[str], set[str]] | None:
-    """Give (place keys, the records to link, the ids of the partnerships they replace, the paths
-    of not-IOP documents without a municipality among the records), or None when the change may
-    reach beyond its places."""
+def _scope(catalogue: Catalogue, stale: set[str]) -> tuple[list[dict], set[str], set[str]] | None:
+    """Give (the records to link, the ids of the partnerships they replace, the paths of not-IOP
+    documents without a municipality among the records), or None when the change may reach
+    beyond its places."""
     from iopcli.names import municipality_key, same_municipality
 
     names = {row[0]: municipality_key(row[0]) for row in catalogue.db.execute(
@@ -68,7 +68,7 @@ def _scope(catalogue: Catalogue, stale: set[str]) -> tuple[set[str], list[dict],
         places |= more
     in_scope = [name for name, key in names.items() if key in places and name is not None]
     if not in_scope:
-        return places, [], set(touched), set()
+        return [], set(touched), set()
     records = _records_where(catalogue, "municipality", in_scope)
     if _unknown_ties(catalogue, names, records):
         return None
@@ -83,7 +83,7 @@ def _scope(catalogue: Catalogue, stale: set[str]) -> tuple[set[str], list[dict],
                 and (r.get("iop") or {}).get("is") is False and not municipality_key(r.get("municipality"))]
     replaced = set(touched) | {row[0] for row in catalogue.db.execute(
         "select id from partnerships where municipality in (" + ",".join("?" * len(in_scope)) + ")", in_scope)}
-    return places, records + floating, replaced, {r["path"] for r in floating}
+    return records + floating, replaced, {r["path"] for r in floating}
 
 
 def _records_where(catalogue: Catalogue, by: str, values: list[str]) -> list[dict]:
@@ -105,11 +105,15 @@ def _records_where(catalogue: Catalogue, by: str, values: list[str]) -> list[dic
 
 def _partnerships_touching(catalogue: Catalogue, stale: set[str], changed: list[dict]) -> dict[str, str | None]:
     """Give {id: municipality} of the partnerships that hold a stale document, or that name a
-    case number of a changed one (a not-IOP document is listed under such a partnership)."""
+    case number of a changed not-IOP document without a municipality (it is listed under the
+    first such partnership, wherever it is)."""
     from iopcli.extractors.casenumbers import case_key
+    from iopcli.names import municipality_key
 
+    floating = [r for r in changed if (r.get("iop") or {}).get("is") is False
+                and not municipality_key(r.get("municipality"))]
     keys = [("file", path) for path in stale]
-    keys += [("case", case_key(c)) for r in changed for c in r.get("case_numbers") or [] if c and case_key(c)]
+    keys += [("case", case_key(c)) for r in floating for c in r.get("case_numbers") or [] if c and case_key(c)]
     found: dict[str, str | None] = {}
     for kind, key in keys:
         for row in catalogue.db.execute(
