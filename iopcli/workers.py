@@ -185,19 +185,20 @@ class Workers:
                  function: Callable[[Task], Result] = prepare):
         self.function = function
         self.budget = budget if budget and budget > 0 else None
-        self.pool = None
-        if workers > 0:
-            from pebble import ProcessPool
-
-            self.pool = ProcessPool(max_workers=workers)
+        self.workers = workers
+        self.pool = None  # started with the first task: an ingest that reads nothing starts no process
 
     def submit(self, task: Task):
-        if self.pool is None:
+        if self.workers <= 0:
             return self.function(task)
+        if self.pool is None:
+            from pebble import ProcessPool
+
+            self.pool = ProcessPool(max_workers=self.workers)
         return self.pool.schedule(self.function, args=(task,), timeout=self.budget)
 
     def result(self, handle) -> Result:
-        if self.pool is None:
+        if self.workers <= 0:
             return handle
         from concurrent.futures import TimeoutError as FutureTimeout
 
