@@ -18,9 +18,7 @@ from __future__ import annotations
 import argparse
 import os
 import shutil
-import signal
 import sqlite3
-import subprocess
 import sys
 import tempfile
 import time
@@ -30,6 +28,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import fuzzcases  # noqa: E402
+import measured  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -50,25 +49,7 @@ def good_documents(db: Path) -> set[tuple]:
 
 def run_iop(args: list[str], db: Path, timeout: float) -> tuple[int | None, str, float, float]:
     """Give (exit code or None when it hung, stderr, seconds, peak MB) of one `iop` process."""
-    env = {**os.environ, "IOP_DB": str(db), "PYTHONPATH": str(ROOT)}
-    start = time.monotonic()
-    with tempfile.TemporaryFile() as errors:
-        process = subprocess.Popen([sys.executable, "-m", "iopcli", *args], env=env, stdout=subprocess.DEVNULL,
-                                   stderr=errors, start_new_session=True)
-        code, usage = None, None
-        while time.monotonic() - start < timeout:
-            pid, status, usage = os.wait4(process.pid, os.WNOHANG)
-            if pid:
-                code = os.waitstatus_to_exitcode(status)
-                break
-            time.sleep(0.02)
-        else:
-            os.killpg(process.pid, signal.SIGKILL)
-            _, _, usage = os.wait4(process.pid, 0)
-        process.returncode = code if code is not None else -9  # reaped here, not by Popen
-        errors.seek(0)
-        stderr = errors.read().decode("utf-8", "replace")
-    return code, stderr, time.monotonic() - start, usage.ru_maxrss / 1024 if usage else 0.0
+    return measured.run_iop(args, {"IOP_DB": str(db)}, timeout)
 
 
 def run_case(number: int, case: fuzzcases.Case, work: Path, template: Path, timeout: float,

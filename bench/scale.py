@@ -30,7 +30,6 @@ import multiprocessing
 import os
 import platform
 import shutil
-import signal
 import sqlite3
 import subprocess
 import sys
@@ -42,6 +41,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
+import measured  # noqa: E402
 from scalecorpus import Facts, write_corpus  # noqa: E402
 
 
@@ -176,26 +176,9 @@ def time_real_ingest(corpus: Path, db: Path, size: int, timeout: float, launcher
 
 def run_iop(args: list[str], db: Path, timeout: float) -> tuple[int | None, str, float, float]:
     """Give (exit code, or None when it timed out; last stderr line; seconds; peak MB) of one iop run."""
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    started = time.monotonic()
-    with tempfile.TemporaryFile() as errors:
-        process = subprocess.Popen([sys.executable, "-m", "iopcli", *args, "--db", str(db)], env=env,
-                                   stdout=subprocess.DEVNULL, stderr=errors, start_new_session=True)
-        code = None
-        while time.monotonic() - started < timeout:
-            pid, status, usage = os.wait4(process.pid, os.WNOHANG)
-            if pid:
-                code = os.waitstatus_to_exitcode(status)
-                break
-            time.sleep(0.01)
-        else:
-            os.killpg(process.pid, signal.SIGKILL)
-            _, _, usage = os.wait4(process.pid, 0)
-        process.returncode = -9 if code is None else code  # reaped here, not by Popen
-        seconds = time.monotonic() - started
-        errors.seek(0)
-        lines = errors.read().decode("utf-8", "replace").strip().splitlines()
-    return code, lines[-1].strip() if lines else "", seconds, usage.ru_maxrss / 1024
+    code, stderr, seconds, peak = measured.run_iop([*args, "--db", str(db)], timeout=timeout)
+    lines = stderr.strip().splitlines()
+    return code, lines[-1].strip() if lines else "", seconds, peak
 
 
 def failure(code: int | None, error: str) -> str:
