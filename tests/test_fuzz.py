@@ -52,16 +52,21 @@ def test_a_damaged_input_is_handled_and_loses_nothing(baseline, number, case, mo
 
     monkeypatch.setattr(readers, "MAX_INFLATED_BYTES", 4 * 2**20)  # the light bomb inflates to 8 MB
     db, root = baseline
+    result, folder = ingest_case(db, root / f"case-{number}", case, "never")
+    again = runner.invoke(app, ["ingest", "--quiet", "--ocr", "never", "--db", str(db), str(folder)])
+    assert again.exit_code == result.exit_code, (case.what, again.output)
+
+
+def ingest_case(db: Path, folder: Path, case: fuzzcases.Case, ocr: str):
+    """Ingest one case into the catalogue; it must end cleanly (exit 0 or 1) and lose nothing."""
     before = catalogued(db)
-    folder = root / f"case-{number}"
     fuzzcases.materialise(case, folder)
-    result = runner.invoke(app, ["ingest", "--quiet", "--ocr", "never", "--db", str(db), str(folder)])
+    result = runner.invoke(app, ["ingest", "--quiet", "--ocr", ocr, "--db", str(db), str(folder)])
     assert result.exception is None or isinstance(result.exception, SystemExit), (case.what, result.exception)
     assert "Traceback" not in result.output, case.what
     assert result.exit_code in (0, 1), (case.what, result.output)
     assert before <= catalogued(db), f"{case.what}: a catalogued document was lost"
-    again = runner.invoke(app, ["ingest", "--quiet", "--ocr", "never", "--db", str(db), str(folder)])
-    assert again.exit_code == result.exit_code, (case.what, again.output)
+    return result, folder
 
 
 def test_the_sample_covers_every_kind_of_damage():
@@ -78,13 +83,7 @@ SCAN_SAMPLE = fuzzcases.every_kind(light=True, scans=True)[len(fuzzcases.every_k
                          if isinstance(value, fuzzcases.Case) else str(value))
 def test_a_damaged_scan_read_with_ocr_is_handled_and_loses_nothing(baseline, number, case):
     db, root = baseline
-    before = catalogued(db)
-    folder = root / f"scan-case-{number}"
-    fuzzcases.materialise(case, folder)
-    result = runner.invoke(app, ["ingest", "--quiet", "--ocr", "auto", "--db", str(db), str(folder)])
-    assert result.exception is None or isinstance(result.exception, SystemExit), (case.what, result.exception)
-    assert "Traceback" not in result.output and result.exit_code in (0, 1), (case.what, result.output)
-    assert before <= catalogued(db), f"{case.what}: a catalogued document was lost"
+    ingest_case(db, root / f"scan-case-{number}", case, "auto")
 
 
 def test_the_scan_sample_has_every_kind_of_damaged_scan():

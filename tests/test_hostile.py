@@ -26,13 +26,8 @@ runner = CliRunner()
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = ROOT / "samples"
 
-AGREEMENT = """Överenskommelse om idéburet offentligt partnerskap
-mellan Föreningen Läxhjälpen i Vadstena och Vadstena kommun
-Diarienummer: KS 2024/{n}
-Datum: 2024-11-20
-Överenskommelsen gäller från och med 2025-01-01 till och med 2026-06-30.
-Kommunen bidrar med 250 000 kr per år.
-"""
+sys.path.insert(0, str(ROOT / "bench"))
+from fuzzcases import AGREEMENT  # noqa: E402  -- one good agreement, KS 2024/{n}: the fuzz suite's too
 
 
 @pytest.fixture()

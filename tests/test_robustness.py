@@ -23,13 +23,9 @@ runner = CliRunner()
 SAMPLES = Path(__file__).resolve().parents[1] / "samples"
 SAMPLE_PDF = SAMPLES / "linkoping-son-2024-1523-utvardering-brovi.pdf"
 
-AGREEMENT = """Överenskommelse om idéburet offentligt partnerskap
-mellan Föreningen Läxhjälpen i Vadstena och Vadstena kommun
-Diarienummer: KS 2024/118
-Datum: 2024-11-20
-Överenskommelsen gäller från och med 2025-01-01 till och med 2026-06-30.
-Kommunen bidrar med 250 000 kr per år.
-"""
+from tests.test_hostile import AGREEMENT as _TEMPLATE  # noqa: E402
+
+AGREEMENT = _TEMPLATE.format(n=118)
 
 
 @pytest.fixture()
