@@ -229,8 +229,13 @@ class Catalogue:
     def partnerships(self, where: str = "", params: dict | None = None) -> list[dict]:
         """Give the stored partnerships by id; `where` filters on the table's columns first (id,
         municipality, authority, start, end), so only the rows it keeps are parsed."""
+        return list(self.iter_partnerships(where, params))
+
+    def iter_partnerships(self, where: str = "", params: dict | None = None) -> Iterator[dict]:
+        """Give the partnerships as partnerships() does, one at a time."""
         sql = "select record from partnerships" + (f" where {where}" if where else "") + " order by id"
-        return [json.loads(row[0]) for row in self.db.conn.execute(sql, params or {})]
+        for row in self.db.conn.execute(sql, params or {}):
+            yield json.loads(row[0])
 
     def versions(self, path: str) -> list[dict]:
         return list(self.db.query(

@@ -18,6 +18,7 @@ import typer
 from rich.console import Console
 
 from iopcli.errors import IopError, NotFound, UsageError
+from iopcli.output import Format
 from iopcli.workers import DEFAULT_TIME_BUDGET_S
 
 app = typer.Typer(
@@ -37,6 +38,17 @@ DbOption = Annotated[
     typer.Option("--db", help="The catalogue file. Default: $IOP_DB, else ./iop.db.", show_default=False),
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of tables.")]
+FormatOption = Annotated[
+    Optional[Format],
+    typer.Option("--format", "-f", help="table (default; tab-separated when piped), json, jsonl, csv (Swedish Excel) "
+                 "or xlsx. Default with -o: the file's suffix.", show_default=False),
+]
+OutputOption = Annotated[
+    Optional[Path],
+    typer.Option("--output", "-o", metavar="FILE", help="Write to this file (always UTF-8) instead of standard output.",
+                 show_default=False),
+]
+CsvOption = Annotated[bool, typer.Option("--csv", help="Shortcut for --format csv.")]
 TodayOption = Annotated[
     Optional[str],
     typer.Option("--today", help="Count days and status as of this date (YYYY-MM-DD). Default: today.",
@@ -52,7 +64,9 @@ class OcrMode(str, Enum):
 
 class ExportFormat(str, Enum):
     json = "json"
+    jsonl = "jsonl"
     csv = "csv"
+    xlsx = "xlsx"
 
 
 @contextlib.contextmanager
@@ -84,17 +98,34 @@ def parse_day(value: str | None, option: str) -> date | None:
         raise typer.BadParameter(f"{value!r} is not a date of the form YYYY-MM-DD", param_hint=option)
 
 
-def parse_window(value: str) -> int:
-    """Give a window such as `6m`, `90d`, `1y` in days.
+def parse_window(value: str, option: str = "--within") -> int:
+    """Give a duration such as `6m`, `90d`, `1y` in days; a number without its unit is an error.
 
     >>> parse_window("6m"), parse_window("90d"), parse_window("1y"), parse_window("2w")
     (183, 90, 365, 14)
     """
-    match = re.fullmatch(r"\s*(\d+)\s*([dwmy]?)\s*", value.lower())
+    match = re.fullmatch(r"\s*(\d+)\s*([dwmy])\s*", value.lower())
     if not match:
-        raise typer.BadParameter(f"{value!r}: give a number with d, w, m or y, e.g. 6m", param_hint="--within")
-    number, unit = int(match[1]), match[2] or "d"
+        raise typer.BadParameter(f"{value!r}: give a number with its unit d, w, m or y (90d, 8w, 6m, 1y)",
+                                 param_hint=option)
+    number, unit = int(match[1]), match[2]
     return {"d": number, "w": number * 7, "m": round(number * 30.44), "y": number * 365}[unit]
+
+
+def _csv(format, as_csv: bool):
+    """Give the format, --csv being a shortcut for --format csv."""
+    from iopcli.output import Format
+
+    if as_csv and format not in (None, Format.csv):
+        raise typer.BadParameter(f"--csv and --format {format.value} ask for two formats: give one", param_hint="--csv")
+    return Format.csv if as_csv else format
+
+
+def _emit(items, listing, format, as_json: bool, output: Path | None) -> int:
+    """Write a listing in the chosen format (iopcli.output); give how many rows it had."""
+    from iopcli.output import choose, emit
+
+    return emit(items, listing, choose(format, as_json, output), output, out, notes=err)
 
 
 def _open(db: Path | None, create: bool = False):
@@ -295,12 +326,23 @@ def show(
 
 # --- expiring ---------------------------------------------------------------------------------
 
-@app.command(epilog="Examples:  iop expiring --before 2026-01-01   ·   iop expiring --within 6m --json")
+EXPIRING = dict(
+    columns=[("id", "partnership"), ("end", "ends"), ("days_left", "days left"), ("status", "status"),
+             ("notice_deadline", "notice by"), ("notice_note", "note")],
+    all_columns=["id", "municipality", "authority", "civil_parties", "term_start", "end", "days_left", "status",
+                 "notice_deadline", "notice_passed", "renews_automatically", "renewed_to", "max_end", "notice_note"],
+    sheet="expiring",
+)
+
+
+@app.command(epilog="Examples:  iop expiring --before 2026-01-01   ·   iop expiring --within 6m --format csv -o slutar.csv")
 def expiring(
-    before: Annotated[Optional[str], typer.Option(help="List agreements whose current term ends before this date (YYYY-MM-DD).", show_default=False)] = None,
-    within: Annotated[Optional[str], typer.Option(help="Instead of --before: a window from today, e.g. 6m, 90d, 1y.", show_default=False)] = None,
-    after: Annotated[Optional[str], typer.Option(help="Leave out agreements that ended before this date.", show_default=False)] = None,
+    before: Annotated[Optional[str], typer.Option(help="List agreements whose current term ends before this date.", metavar="DATE", show_default=False)] = None,
+    within: Annotated[Optional[str], typer.Option(help="Instead of --before: a window from today with its unit: 90d, 8w, 6m, 1y.", metavar="DURATION", show_default=False)] = None,
+    after: Annotated[Optional[str], typer.Option(help="Leave out agreements that ended before this date.", metavar="DATE", show_default=False)] = None,
     db: DbOption = None,
+    format: FormatOption = None,
+    output: OutputOption = None,
     as_json: JsonOption = False,
     today: TodayOption = None,
 ) -> None:
@@ -311,7 +353,7 @@ def expiring(
     from datetime import timedelta
 
     from iopcli import queries
-    from iopcli.render import rows_table
+    from iopcli.output import Listing
 
     day = _today(today)
     if before and within:
@@ -320,118 +362,96 @@ def expiring(
         limit = parse_day(before, "--before") if before else day + timedelta(days=parse_window(within or "6m"))
     except OverflowError:
         raise typer.BadParameter(f"{within!r} reaches past the year 9999", param_hint="--within")
+    listing = Listing(**EXPIRING, flat=queries.expiring_row, title=f"Agreements ending before {limit} (as of {day})",
+                      empty=f"No agreement ends before {limit}.")
     with user_errors():
         with _open(db) as catalogue:
             rows = queries.expiring(catalogue, before=limit, after=parse_day(after, "--after"), today=day)
-    if as_json:
-        _echo_json(rows)
-        return
-    if not rows:
-        out.print(f"No agreement ends before {limit}.")
-        return
-    out.print(rows_table(
-        rows, ["id", "end", "days_left", "status", "notice_deadline", "notice_note"],
-        ["partnership", "ends", "days left", "status", "notice by", "note"],
-        title=f"Agreements ending before {limit} (as of {day})"))
+            _emit(rows, listing, format, as_json, output)
 
 
 # --- export -----------------------------------------------------------------------------------
 
-CSV_COLUMNS = ("source", "doc_type", "municipality", "authority", "case_numbers", "document_date", "officer",
-               "civil_parties", "org_numbers", "period_start", "period_end", "notice_months", "extension",
-               "amount_total", "amount_public", "amount_civil", "deadlines", "recurring", "status", "path", "sha256")
-
-
-@app.command(epilog="Examples:  iop export --format json > records.json   ·   iop export --format csv -o iop.csv")
+@app.command(epilog="Examples:  iop export --format json > records.json   ·   iop export -o iop.xlsx   ·   iop export --format csv -o iop.csv")
 def export(
-    format: Annotated[ExportFormat, typer.Option("--format", "-f", help="json: record.md records; csv: one row per document.")] = ExportFormat.json,
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to this file instead of standard output.", show_default=False)] = None,
+    format: Annotated[Optional[ExportFormat], typer.Option("--format", "-f", help="json: record.md records; jsonl: one per line; csv: one row per document; xlsx: a workbook with partnerships, documents, parties, amounts, deadlines and recurring duties. Default: json, or the -o file's suffix.", show_default=False)] = None,
+    output: OutputOption = None,
     db: DbOption = None,
+    today: TodayOption = None,
 ) -> None:
-    """Export every document record, as JSON (record.md shape) or CSV (opens right in Swedish Excel).
+    """Export every document record, as JSON (record.md shape), JSON Lines, CSV or an Excel workbook.
 
     Records are written as they are read from the catalogue, so memory stays flat however many.
     """
     from iopcli import queries
-    from iopcli.render import csv_chunks, json_array_chunks
+    from iopcli.output import Format, Listing, choose, emit, write_xlsx_file
 
-    count = 0
-
-    def counted(records):
-        nonlocal count
-        for record in records:
-            count += 1
-            yield record
-
+    chosen = choose(Format(format.value) if format else None, False, output)
+    if chosen is Format.table:
+        chosen = Format.json
     with user_errors():
         with _open(db) as catalogue:
-            records = counted(catalogue.iter_records())
-            if format is ExportFormat.json:
-                chunks = itertools.chain(json_array_chunks(records), ["\n"])
+            if chosen is Format.xlsx:
+                write_xlsx_file(queries.workbook_sheets(catalogue, _today(today)), output, out)
+                count = catalogue.db.execute("select count(*) from documents").fetchone()[0]
             else:
-                chunks = csv_chunks((queries.csv_row(r) for r in records), CSV_COLUMNS)
-            if output:
-                try:
-                    with output.open("w", encoding="utf-8", newline="") as target:
-                        target.writelines(chunks)
-                except OSError as exc:
-                    raise IopError(f"{output}: cannot write there ({(exc.strerror or str(exc)).lower()})") from exc
-                err.print(f"Wrote {count} records to {_escape(str(output))}")
-            else:
-                sys.stdout.writelines(chunks)
+                listing = Listing(columns=[(c, c) for c in queries.DOCUMENT_COLUMNS], flat=queries.csv_row, sheet="documents")
+                count = emit(catalogue.iter_records(), listing, chosen, output, out)
+    if output:
+        err.print(f"Wrote {count} records to {_escape(str(output))}")
 
 
 # --- search and query -------------------------------------------------------------------------
 
 @app.command(epilog="Examples:  iop search uppsägningstid   ·   iop search 'brottsoffer AND kvinnojour' --json")
 def search(
-    words: Annotated[list[str], typer.Argument(help="Words to find (SQLite FTS5 syntax: AND, OR, \"a phrase\", prefix*).", show_default=False)],
+    words: Annotated[list[str], typer.Argument(help="Words to find (SQLite FTS5 syntax: AND, OR, \"a phrase\", prefix*).", metavar="WORDS…", show_default=False)],
     db: DbOption = None,
     limit: Annotated[int, typer.Option(help="At most this many documents.")] = 20,
+    format: FormatOption = None,
+    output: OutputOption = None,
     as_json: JsonOption = False,
 ) -> None:
     """Full-text search over every document's text; å, ä and ö are distinct letters."""
-    from iopcli.render import rows_table
+    from iopcli.output import Listing
 
     text = " ".join(words)
+    listing = Listing(columns=[("source", "file"), ("doc_type", "type"), ("document_date", "date"), ("snippet", "match")],
+                      all_columns=["source", "doc_type", "document_date", "municipality", "snippet", "path"],
+                      sheet="search")
     with user_errors():
         with _open(db) as catalogue:
             rows = catalogue.search(text, limit)
         if not rows:
             raise NotFound(f"no document contains {text!r}")
-    if as_json:
-        _echo_json(rows)
-    else:
-        out.print(rows_table(rows, ["source", "doc_type", "document_date", "snippet"], ["file", "type", "date", "match"]))
+        _emit(rows, listing, format, as_json, output)
 
 
-@app.command(epilog="Example:  iop query \"select role, sum(sek) from amounts group by role\" --csv")
+@app.command(epilog="Example:  iop query \"select role, sum(sek) from amounts group by role\" --format csv")
 def query(
-    sql: Annotated[str, typer.Argument(help="A read-only SQL statement over the catalogue's tables.", show_default=False)],
+    sql: Annotated[str, typer.Argument(help="A read-only SQL statement over the catalogue's tables.", metavar="SQL", show_default=False)],
     db: DbOption = None,
+    format: FormatOption = None,
+    output: OutputOption = None,
     as_json: JsonOption = False,
-    as_csv: Annotated[bool, typer.Option("--csv", help="Print CSV.")] = False,
+    as_csv: CsvOption = False,
 ) -> None:
     """Run read-only SQL over the catalogue (tables: documents, parties, amounts, periods, …)."""
-    from iopcli.render import rows_table, to_csv
+    from iopcli.output import Listing
 
     with user_errors():
         with _open(db) as catalogue:
             rows = catalogue.read_only_query(sql)
-    columns = list(rows[0]) if rows else []
-    if as_json:
-        _echo_json(rows)
-    elif as_csv:
-        sys.stdout.write(to_csv(rows, columns))
-    else:
-        out.print(rows_table(rows, columns))
+        columns = list(rows[0]) if rows else []
+        listing = Listing(columns=[(c, c) for c in columns], empty="No rows.", sheet="query")
+        _emit(rows, listing, _csv(format, as_csv), as_json, output)
 
 
 # --- partnerships, deadlines, check ------------------------------------------------------------
 
 @app.command(epilog="Examples:  iop prune   ·   iop prune --keep-versions avtal-2019.pdf")
 def prune(
-    names: Annotated[Optional[list[str]], typer.Argument(help="Only these files (name or path); default: every missing one.", show_default=False)] = None,
+    names: Annotated[Optional[list[str]], typer.Argument(help="Only these files (name or path); default: every missing one.", metavar="FILES…", show_default=False)] = None,
     keep_versions: Annotated[bool, typer.Option("--keep-versions", help="Keep their earlier versions (history, diff).")] = False,
     db: DbOption = None,
     as_json: JsonOption = False,
@@ -467,76 +487,89 @@ def relink(db: DbOption = None) -> None:
     out.print(f"Linked: {count} partnership{'s' if count != 1 else ''}.")
 
 
-@app.command(epilog="Examples:  iop partnerships --municipality Linköping   ·   iop partnerships --active-on 2025-06-01 --csv")
+PARTNERSHIPS = dict(
+    columns=[("id", "id"), ("status", "status"), ("start", "start"), ("end", "end"),
+             ("notice_deadline", "notice by"), ("civil_parties", "civil parties")],
+    empty="No partnership matches.", sheet="partnerships",
+)
+
+
+@app.command(epilog="Examples:  iop partnerships --municipality Linköping   ·   iop partnerships --active-on 2025-06-01 -o iop.xlsx")
 def partnerships(
-    municipality: Annotated[Optional[str], typer.Option(help="Only this kommun or region (part of the name).", show_default=False)] = None,
-    party: Annotated[Optional[str], typer.Option(help="Only partnerships with this party (name or org number).", show_default=False)] = None,
-    active_on: Annotated[Optional[str], typer.Option(help="Only those running on this date (YYYY-MM-DD).", show_default=False)] = None,
+    municipality: Annotated[Optional[str], typer.Option(help="Only this kommun or region (part of the name).", metavar="NAME", show_default=False)] = None,
+    party: Annotated[Optional[str], typer.Option(help="Only partnerships with this party (name or org number).", metavar="NAME", show_default=False)] = None,
+    active_on: Annotated[Optional[str], typer.Option(help="Only those running on this date.", metavar="DATE", show_default=False)] = None,
     db: DbOption = None,
+    format: FormatOption = None,
+    output: OutputOption = None,
     as_json: JsonOption = False,
-    as_csv: Annotated[bool, typer.Option("--csv", help="Print CSV (opens right in Swedish Excel).")] = False,
+    as_csv: CsvOption = False,
     today: TodayOption = None,
     show_all: Annotated[bool, typer.Option("--all", help="Also list the documents left out as not about an IOP, with why.")] = False,
 ) -> None:
-    """List the partnerships: documents grouped into one agreement each, with status and period."""
+    """List the partnerships: documents grouped into one agreement each, with status, period and money."""
     from iopcli import queries
-    from iopcli.render import rows_table, to_csv
+    from iopcli.output import Format, Listing, choose
 
+    chosen = choose(_csv(format, as_csv), as_json, output)
+    listing = Listing(**PARTNERSHIPS, flat=queries.partnership_row, all_columns=queries.PARTNERSHIP_COLUMNS)
     with user_errors():
         with _open(db) as catalogue:
             found = queries.partnerships(catalogue, _today(today), municipality=municipality, party=party,
                                          active_on=parse_day(active_on, "--active-on"))
+            if show_all and chosen is Format.json:
+                _echo_json({"partnerships": list(found), "not_iop": catalogue.not_iop()})
+                return
+            _emit(found, listing, chosen, False, output)
             left_out = catalogue.not_iop() if show_all else []
-    if as_json:
-        _echo_json({"partnerships": found, "not_iop": left_out} if show_all else found)
-        return
-    rows = [queries.partnership_row(p) for p in found]
-    if as_csv:
-        columns = ["id", "status", "municipality", "authority", "start", "end", "notice_deadline", "civil_parties",
-                   "case_numbers", "documents"]
-        sys.stdout.write(to_csv(rows, columns))
-    elif not rows:
-        out.print("No partnership matches.")
-    else:
-        out.print(rows_table(rows, ["id", "status", "start", "end", "notice_deadline", "civil_parties"],
-                             ["id", "status", "start", "end", "notice by", "civil parties"]))
-    if left_out and not as_csv:
+    if left_out:
         out.print(f"\nNot about an IOP ({len(left_out)}), catalogued but left out of the partnerships:")
-        out.print(rows_table(left_out, ["source", "kind", "reason"], ["document", "kind", "why"]))
+        _emit(left_out, Listing(columns=[("source", "document"), ("kind", "kind"), ("reason", "why")]),
+              Format.table, False, None)
 
 
-@app.command(epilog="Examples:  iop deadlines --before 2026-07-01   ·   iop deadlines --ics > iop.ics")
+DEADLINES = dict(
+    columns=[("date", "date"), ("kind", "kind"), ("what", "what"), ("partnership_id", "partnership")],
+    all_columns=["date", "kind", "what", "party", "partnership_id", "municipality", "source"],
+    empty="No deadlines in that window.", sheet="deadlines",
+)
+
+
+@app.command(epilog="Examples:  iop deadlines --before 2026-07-01   ·   iop deadlines --ics -o iop.ics --remind 30d --remind 7d")
 def deadlines(
-    before: Annotated[Optional[str], typer.Option(help="Up to this date (YYYY-MM-DD).", show_default=False)] = None,
-    after: Annotated[Optional[str], typer.Option(help="From this date. Default: today.", show_default=False)] = None,
-    ics: Annotated[bool, typer.Option("--ics", help="Print an iCalendar file (Outlook, Google Calendar).")] = False,
+    before: Annotated[Optional[str], typer.Option(help="Up to this date.", metavar="DATE", show_default=False)] = None,
+    after: Annotated[Optional[str], typer.Option(help="From this date. Default: today.", metavar="DATE", show_default=False)] = None,
+    ics: Annotated[bool, typer.Option("--ics", help="Write an iCalendar file (Outlook, Google Calendar): every occurrence, recurring duties as RRULE.")] = False,
+    remind: Annotated[Optional[list[str]], typer.Option("--remind", help="With --ics: a reminder this long before each event (30d, 2w, 1m); several allowed.", metavar="DURATION", show_default=False)] = None,
     db: DbOption = None,
+    format: FormatOption = None,
+    output: OutputOption = None,
     as_json: JsonOption = False,
     today: TodayOption = None,
 ) -> None:
-    """List every dated duty, notice deadline and next recurring duty across partnerships, soonest first."""
+    """List every dated duty, notice deadline and recurring duty across partnerships, soonest first."""
     from iopcli import partnership as rules
-    from iopcli.render import rows_table
+    from iopcli.output import Listing, write_text
 
+    reminders = [parse_window(r, "--remind") for r in remind or []]
     with user_errors():
         with _open(db) as catalogue:
-            events = rules.deadlines(catalogue.partnerships(), after=parse_day(after, "--after"),
-                                     before=parse_day(before, "--before"), today=_today(today))
-    if ics:
-        from iopcli.ics import to_ics
+            found = list(catalogue.iter_partnerships())
+        first, last = parse_day(after, "--after"), parse_day(before, "--before")
+        if ics:
+            from iopcli.ics import to_ics
 
-        sys.stdout.write(to_ics(events))
-    elif as_json:
-        _echo_json(events)
-    elif not events:
-        out.print("No deadlines in that window.")
-    else:
-        out.print(rows_table(events, ["date", "kind", "what", "partnership_id"], ["date", "kind", "what", "partnership"]))
+            write_text([to_ics(found, after=first, before=last, today=_today(today), reminders=reminders)], output, out)
+            return
+        events = rules.deadlines(found, after=first, before=last, today=_today(today))
+        _emit(events, Listing(**DEADLINES), format, as_json, output)
 
 
 @app.command(epilog="Example:  iop check || echo 'look at the warnings'")
 def check(
     db: DbOption = None,
+    format: FormatOption = None,
+    output: OutputOption = None,
     as_json: JsonOption = False,
 ) -> None:
     """Print the warnings of every partnership; exit code 1 when there are any.
@@ -546,19 +579,16 @@ def check(
     end and no notice period, a proposal without an agreement, a scanned page OCR read poorly.
     """
     from iopcli import partnership as rules
-    from iopcli.render import rows_table
+    from iopcli.output import Listing
 
+    listing = Listing(columns=[("partnership_id", "partnership"), ("warning", "warning")], empty="No warnings.",
+                      sheet="warnings")
     with user_errors():
         with _open(db) as catalogue:
-            warnings = rules.check(catalogue.partnerships())
-    if as_json:
-        _echo_json([{"partnership_id": pid, "warning": text} for pid, text in warnings])
-    elif warnings:
-        out.print(rows_table([{"id": pid, "warning": text} for pid, text in warnings], ["id", "warning"],
-                             ["partnership", "warning"]))
-    else:
-        out.print("No warnings.")
-    if warnings:
+            warnings = ({"partnership_id": pid, "warning": text}
+                        for p in catalogue.iter_partnerships() for pid, text in rules.check([p]))
+            count = _emit(warnings, listing, format, as_json, output)
+    if count:
         raise typer.Exit(1)
 
 
@@ -607,25 +637,27 @@ def diff(
 
 @app.command(epilog="Examples:  iop history samples/avtal.pdf   ·   iop history 'SON 2019-536' --json")
 def history(
-    name: Annotated[list[str], typer.Argument(help="A file (path or name) or a case number.", show_default=False)],
+    name: Annotated[list[str], typer.Argument(help="A file (path or name) or a case number.", metavar="FILE|CASE", show_default=False)],
     db: DbOption = None,
+    format: FormatOption = None,
+    output: OutputOption = None,
     as_json: JsonOption = False,
 ) -> None:
     """List the versions of a file kept by ingest, with their dates and hashes (compare with `iop diff PATH@1 PATH@2`)."""
     from iopcli import queries
-    from iopcli.render import rows_table
+    from iopcli.output import Listing
 
     text = " ".join(name)
+    listing = Listing(columns=[("path", "file"), ("version", "version"), ("ingested_at", "ingested"),
+                               ("document_date", "document date"), ("sha256", "sha256"), ("changes", "changes")],
+                      all_columns=["path", "version", "ingested_at", "document_date", "sha256", "size", "changes"],
+                      sheet="history")
     with user_errors():
         with _open(db) as catalogue:
             versions = queries.history(catalogue, text)
         if not versions:
             raise NotFound(f"{text}: no such file or case number in the catalogue")
-    if as_json:
-        _echo_json(versions)
-    else:
-        out.print(rows_table(versions, ["path", "version", "ingested_at", "document_date", "sha256", "changes"],
-                             ["file", "version", "ingested", "document date", "sha256", "changes"]))
+        _emit(versions, listing, format, as_json, output)
 
 
 def main() -> None:

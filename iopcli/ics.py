@@ -1,49 +1,30 @@
-"""Deadlines as an iCalendar file (RFC 5545) that Outlook and Google Calendar import. Pure.
+"""Deadlines as an iCalendar file (RFC 5545) that Outlook, Google Calendar and Apple Calendar
+subscribe to. Pure; written with the `icalendar` package (escaping, folding, RRULE, VALARM).
 
-One all-day VEVENT per deadline. Its UID is derived from the partnership id, the kind, the text
-and the date, so importing a newer file updates the events instead of adding copies.
+- Every occurrence in the range is an all-day event: dated duties, every notice deadline of an
+  automatic renewal, an option's decision day.
+- A recurring duty on a yearly day is one event with an RRULE (FREQ=YEARLY, UNTIL the last day
+  the agreement can run), not one event per year.
+- Titles are Swedish and name the civil party; the description says which partnership, document
+  and municipality.
+- UIDs are derived from the partnership, the kind, the text and the date (the first date for a
+  rule), so that importing a newer file updates the events instead of adding copies.
+- `reminders` (days before) add one VALARM each.
 """
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterable, Sequence
 from datetime import date, datetime, timedelta, timezone
 
-CRLF = "\r\n"
-LINE_OCTETS = 75  # RFC 5545 3.1: lines longer than 75 octets are folded
-KIND_LABELS = {"duty": "Duty", "notice": "Notice deadline", "option": "Option decision",
-               "recurring": "Recurring duty"}
+from dateutil.relativedelta import relativedelta
+from icalendar import Alarm, Calendar, Event, vRecur
 
+from iopcli import partnership as rules
 
-def escape_text(value: str) -> str:
-    """Give a TEXT value escaped for iCalendar: backslash, semicolon, comma and newlines.
-
-    >>> escape_text("Möten; operativa, strategiska\\\\nya\\nrad")
-    'Möten\\\\; operativa\\\\, strategiska\\\\\\\\nya\\\\nrad'
-    """
-    return (str(value).replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
-            .replace("\r\n", "\\n").replace("\n", "\\n").replace("\r", "\\n"))
-
-
-def fold_line(line: str) -> str:
-    """Give a content line folded at 75 octets, never inside a UTF-8 character.
-
-    >>> folded = fold_line("SUMMARY:" + "å" * 60)
-    >>> [len(part.encode()) for part in folded.split("\\r\\n")]
-    [74, 55]
-    >>> fold_line("SHORT:x")
-    'SHORT:x'
-    """
-    parts: list[str] = []
-    current, size, limit = "", 0, LINE_OCTETS
-    for char in line:
-        width = len(char.encode("utf-8"))
-        if size + width > limit:
-            parts.append(current)
-            current, size, limit = " ", 1, LINE_OCTETS
-        current += char
-        size += width
-    parts.append(current)
-    return CRLF.join(parts)
+HORIZON_YEARS = 5  # without --before, repeating dates are listed this far ahead
+TITLES = {"notice": "Sista dag för uppsägning av IOP", "option": "Beslut om förlängning av IOP"}
+KIND_NAMES = {"duty": "åtagande", "notice": "uppsägning", "option": "option", "recurring": "återkommande"}
 
 
 def event_uid(event: dict, domain: str = "iop") -> str:
@@ -57,65 +38,108 @@ def event_uid(event: dict, domain: str = "iop") -> str:
     return f"{hashlib.sha256(key.encode('utf-8')).hexdigest()[:32]}@{domain}"
 
 
-def _day(value) -> date | None:
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    try:
-        return date.fromisoformat(str(value)[:10])
-    except ValueError:
-        return None
+def title(event: dict, party: str | None) -> str:
+    """Give an event's Swedish title, with the civil party's name.
 
-
-def _event_lines(event: dict, stamp: str) -> list[str]:
-    day = _day(event.get("date"))
-    if day is None:
-        return []
-    pid = event.get("partnership_id") or ""
-    what = event.get("what") or KIND_LABELS.get(event.get("kind"), "Deadline")
-    summary = f"{what} ({pid})" if pid else what
-    description = [f"{KIND_LABELS.get(event.get('kind'), event.get('kind') or 'deadline')}: {what}"]
-    if pid:
-        description.append(f"Partnership: {pid}")
-    if event.get("municipality"):
-        description.append(f"Municipality: {event['municipality']}")
-    if event.get("source"):
-        description.append(f"Document: {event['source']}")
-    lines = [
-        "BEGIN:VEVENT",
-        f"UID:{event_uid(event)}",
-        f"DTSTAMP:{stamp}",
-        f"DTSTART;VALUE=DATE:{day.strftime('%Y%m%d')}",
-        f"DTEND;VALUE=DATE:{(day + timedelta(days=1)).strftime('%Y%m%d')}",
-        f"SUMMARY:{escape_text(summary)}",
-        f"DESCRIPTION:{escape_text(chr(10).join(description))}",
-    ]
-    if event.get("kind"):
-        lines.append(f"CATEGORIES:{escape_text(event['kind'])}")
-    lines += ["TRANSP:TRANSPARENT", "END:VEVENT"]
-    return lines
-
-
-def to_ics(events: list[dict], prodid: str = "-//iop//EN", dtstamp: datetime | None = None,
-           name: str = "IOP deadlines") -> str:
-    """Give an iCalendar text with one all-day event per deadline (see partnership.deadlines).
-
-    Each event needs date (ISO string or date); what, kind, partnership_id, municipality and source
-    are used when present. dtstamp defaults to now (UTC); pass it for reproducible output.
-
-    >>> text = to_ics([{"partnership_id": "p", "date": "2025-06-30", "what": "Notice", "kind": "notice"}],
-    ...               dtstamp=datetime(2025, 1, 1, tzinfo=timezone.utc))
-    >>> text.startswith("BEGIN:VCALENDAR\\r\\n"), "DTEND;VALUE=DATE:20250701" in text, text.endswith("END:VCALENDAR\\r\\n")
-    (True, True, True)
+    >>> title({"kind": "notice", "what": "Last day to give notice"}, "Brottsofferjouren i Linköping")
+    'Sista dag för uppsägning av IOP – Brottsofferjouren i Linköping'
+    >>> title({"kind": "recurring", "what": "Verksamhetsberättelse"}, None)
+    'Verksamhetsberättelse'
     """
-    stamp_time = (dtstamp or datetime.now(timezone.utc))
-    if stamp_time.tzinfo:
-        stamp_time = stamp_time.astimezone(timezone.utc)
-    stamp = stamp_time.strftime("%Y%m%dT%H%M%SZ")
-    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:{escape_text(prodid)}", "CALSCALE:GREGORIAN",
-             "METHOD:PUBLISH", f"X-WR-CALNAME:{escape_text(name)}"]
-    for event in events:
-        lines += _event_lines(event, stamp)
-    lines.append("END:VCALENDAR")
-    return "".join(fold_line(line) + CRLF for line in lines)
+    text = TITLES.get(event.get("kind")) or event.get("what") or "IOP"
+    return f"{text} – {party}" if party else text
+
+
+def civil_party(partnership: dict) -> str | None:
+    """Give the name of a partnership's first civil party (the organisation), if any."""
+    return next((p["name"] for p in partnership.get("parties") or [] if p.get("sector") == "civil" and p.get("name")),
+                None)
+
+
+def occurrences(partnerships: Iterable[dict], first: date, before: date | None) -> tuple[list[dict], list[dict]]:
+    """Give (events, rules) of partnerships from `first` up to `before` (default: HORIZON_YEARS on).
+
+    events: every dated occurrence but the recurring duties; rules: one per recurring duty on a
+    yearly day, {partnership_id, what, kind, start (first occurrence), until (last or None), …}.
+    """
+    last = before or first + relativedelta(years=HORIZON_YEARS)
+    events, repeating = [], []
+    for partnership in partnerships:
+        party = civil_party(partnership)
+        for event in rules.deadlines([partnership], after=first, before=last, today=first):
+            if event["kind"] != "recurring":
+                events.append({**event, "party": party})
+        repeating += _rules(partnership, first, before, party)
+    return events, repeating
+
+
+def _rules(partnership: dict, first: date, before: date | None, party: str | None) -> list[dict]:
+    period = partnership.get("period") or {}
+    start = rules.as_date(period.get("start"))
+    extension = period.get("extension") or {}
+    open_ended = extension.get("kind") == "automatic" and not extension.get("max_end")
+    all_terms = rules.terms(period, until=(before or first) + relativedelta(years=1))
+    end = None if open_ended or not all_terms else all_terms[-1][1]
+    until = min((d for d in (end, before - timedelta(days=1) if before else None) if d), default=None)
+    found = []
+    for duty in partnership.get("recurring") or []:
+        if not duty.get("day"):
+            continue
+        low = max(first, start) if start else first
+        days = rules.yearly_days(duty["day"], low, until or low + relativedelta(years=1))
+        if not days:
+            continue
+        found.append({"partnership_id": partnership.get("id") or "", "what": duty.get("what") or "",
+                      "kind": "recurring", "date": days[0].isoformat(), "until": until.isoformat() if until else None,
+                      "municipality": partnership.get("municipality"), "source": duty.get("source"), "party": party})
+    return found
+
+
+def to_ics(partnerships: Iterable[dict], after: date | None = None, before: date | None = None,
+           today: date | None = None, reminders: Sequence[int] = (), dtstamp: datetime | None = None,
+           name: str = "IOP – datum att hålla") -> str:
+    """Give the iCalendar text of the partnerships' deadlines from `after` (default today).
+
+    dtstamp defaults to now (UTC); pass it for reproducible output.
+    """
+    first = after or today or date.today()
+    events, repeating = occurrences(partnerships, first, before)
+    stamp = (dtstamp or datetime.now(timezone.utc)).astimezone(timezone.utc)
+    calendar = Calendar()
+    calendar.add("prodid", "-//iop//iop//SV")
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("method", "PUBLISH")
+    calendar.add("x-wr-calname", name)
+    for item in sorted(events + repeating, key=lambda e: (e["date"], e["partnership_id"], e["kind"], e["what"])):
+        calendar.add_component(_event(item, stamp, reminders))
+    return calendar.to_ical().decode("utf-8")
+
+
+def _event(item: dict, stamp: datetime, reminders: Sequence[int]) -> Event:
+    day = date.fromisoformat(item["date"])
+    event = Event()
+    event.add("uid", event_uid(item))
+    event.add("dtstamp", stamp)
+    event.add("dtstart", day)
+    event.add("dtend", day + timedelta(days=1))
+    event.add("summary", title(item, item.get("party")))
+    lines = [f"{KIND_NAMES.get(item['kind'], item['kind']).capitalize()}: {item['what']}",
+             f"Partnerskap: {item['partnership_id']}"]
+    lines += [f"{label}: {item[key]}" for key, label in (("municipality", "Kommun/region"), ("source", "Dokument"))
+              if item.get(key)]
+    event.add("description", "\n".join(lines))
+    event.add("categories", [KIND_NAMES.get(item["kind"], item["kind"])])
+    event.add("transp", "TRANSPARENT")
+    if item["kind"] == "recurring":
+        rule = {"freq": "yearly"}
+        if item.get("until"):
+            rule["until"] = date.fromisoformat(item["until"])
+        event.add("rrule", vRecur(rule))
+    for days in reminders:
+        alarm = Alarm()
+        alarm.add("action", "DISPLAY")
+        alarm.add("description", title(item, item.get("party")))
+        alarm.add("trigger", timedelta(days=-days))
+        event.add_component(alarm)
+    return event

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from collections.abc import Iterator
 from pathlib import Path
 
 from iopcli.catalogue import Catalogue
@@ -127,6 +128,16 @@ def expiring(catalogue: Catalogue, before: date, after: date | None, today: date
     return partnership.expiring(candidates, before=before, after=after, today=today)
 
 
+DOCUMENT_COLUMNS = (
+    "source", "doc_type", "municipality", "authority", "case_numbers", "document_date", "officer", "civil_parties",
+    "org_numbers", "period_start", "period_end", "notice_months", "extension", "amount_total", "amount_public",
+    "amount_civil", "deadlines", "recurring", "status", "path", "sha256")
+PARTNERSHIP_COLUMNS = (
+    "id", "status", "municipality", "authority", "start", "end", "notice_months", "notice_deadline", "civil_parties",
+    "org_numbers", "public_sek_per_year", "public_sek_total", "civil_sek_per_year", "total_sek_per_year",
+    "case_numbers", "documents")
+
+
 def csv_row(record: dict) -> dict:
     """Give one flat CSV row of a document record (export --format csv)."""
     period = record.get("period") or {}
@@ -217,12 +228,16 @@ def _path_of(partnership: dict, source: str) -> str:
 
 
 def partnerships(catalogue: Catalogue, today: date, municipality: str | None = None, party: str | None = None,
-                 active_on: date | None = None) -> list[dict]:
-    """Give the partnerships, filtered, each with status and notice deadline as of today."""
+                 active_on: date | None = None) -> Iterator[dict]:
+    """Give the partnerships, filtered, each with status and notice deadline as of today, one at a
+    time. A term never starts before the agreement's start, so --active-on reads only those that
+    started by then."""
     from iopcli.partnership import annotate, current_term
 
-    found = []
-    for partnership in catalogue.partnerships():
+    where, params = "", {}
+    if active_on:
+        where, params = '"start" is null or "start" <= :day', {"day": active_on.isoformat()}
+    for partnership in catalogue.iter_partnerships(where, params):
         if municipality and fold(municipality) not in fold(partnership.get("municipality") or ""):
             continue
         if party and not matches_partnership({**partnership, "case_numbers": [], "documents": []}, party):
@@ -232,22 +247,71 @@ def partnerships(catalogue: Catalogue, today: date, municipality: str | None = N
             term = current_term(period, active_on)
             if not term or (term["start"] and term["start"] > active_on) or term["end"] < active_on:
                 continue
-        found.append(annotate(partnership, today))
+        yield annotate(partnership, today)
+
+
+def civil_parties(partnership: dict) -> list[str]:
+    return [p["name"] for p in partnership.get("parties") or [] if p.get("sector") == "civil"]
+
+
+def money(partnership: dict) -> dict:
+    """Give the partnership's money as flat columns: public (kommunens bidrag), civil and total,
+    per year or in total as the documents state them.
+
+    >>> money({"amounts": [{"sek": 472200, "per": "year", "role": "public_contribution"},
+    ...                    {"sek": 813514, "per": "year", "role": "total"}]})["public_sek_per_year"]
+    472200
+    """
+    found = {}
+    for amount in partnership.get("amounts") or []:
+        side = {"public_contribution": "public", "civil_contribution": "civil", "total": "total"}.get(amount.get("role"))
+        per = {"year": "per_year", "total": "total"}.get(amount.get("per"))
+        if side and per:
+            found.setdefault(f"{side}_sek_{per}", amount.get("sek"))
     return found
 
 
 def partnership_row(partnership: dict) -> dict:
-    """Give one flat row of a partnership for tables and CSV."""
+    """Give one flat row of a partnership for tables, CSV and xlsx."""
     period = partnership.get("period") or {}
     return {
         "id": partnership["id"], "status": partnership.get("status"),
         "municipality": partnership.get("municipality"), "authority": partnership.get("authority"),
-        "start": period.get("start"), "end": period.get("end"),
+        "start": period.get("start"), "end": period.get("end"), "notice_months": period.get("notice_months"),
         "notice_deadline": partnership.get("notice_deadline"),
-        "civil_parties": [p["name"] for p in partnership.get("parties") or [] if p.get("sector") == "civil"],
+        "civil_parties": civil_parties(partnership),
+        "org_numbers": [p["org_number"] for p in partnership.get("parties") or [] if p.get("org_number")],
+        **money(partnership),
         "case_numbers": partnership.get("case_numbers") or [],
         "documents": len(partnership.get("documents") or []),
     }
+
+
+def expiring_row(item: dict) -> dict:
+    """Give one flat row of an expiring agreement (queries.expiring) for tables, CSV and xlsx."""
+    return {**{k: v for k, v in item.items() if not isinstance(v, (dict, list))},
+            "civil_parties": civil_parties(item)}
+
+
+def workbook_sheets(catalogue: Catalogue, today: date) -> list[tuple[str, list[str], Iterator[dict]]]:
+    """Give the sheets of `export --format xlsx`: partnerships, documents, and one per fact table."""
+    from iopcli.catalogue import FACT_TABLES
+
+    def documents():
+        for record in catalogue.iter_records():
+            yield csv_row(record)
+
+    def table(name: str):
+        sql = (f"select d.path as document, t.* from {name} t join documents d on d.id = t.document_id "
+               "order by d.path, t.rowid")
+        return (dict(row) for row in catalogue.db.query(sql))
+
+    sheets = [("partnerships", list(PARTNERSHIP_COLUMNS), (partnership_row(p) for p in partnerships(catalogue, today))),
+              ("documents", list(DOCUMENT_COLUMNS), documents())]
+    for name in FACT_TABLES:
+        columns = ["document"] + [c for c in catalogue.db[name].columns_dict if c != "document_id"]
+        sheets.append((name, columns, table(name)))
+    return sheets
 
 
 def history(catalogue: Catalogue, name: str) -> list[dict]:
