@@ -190,13 +190,15 @@ class Catalogue:
             "from documents_fts join documents on documents.rowid = documents_fts.rowid "
             "where documents_fts match :q and documents.status != 'missing' order by rank limit :limit"
         )
+        from iopcli.queries import fts_query
+
         try:
-            return list(self.db.query(sql, {"q": query, "limit": limit}))
+            return [_one_line(row) for row in self.db.query(sql, {"q": fts_query(query), "limit": limit})]
         except sqlite3.OperationalError:
-            pass  # not FTS5 syntax (`2024/55`, `KS:`): looked for word by word, as written
+            pass  # not FTS5 syntax (an unbalanced parenthesis): looked for word by word, as written
         literal = " ".join('"' + word.replace('"', '""') + '"' for word in query.split())
         try:
-            return list(self.db.query(sql, {"q": literal, "limit": limit}))
+            return [_one_line(row) for row in self.db.query(sql, {"q": literal, "limit": limit})]
         except sqlite3.OperationalError as exc:
             raise UsageError(f"search: cannot read the query {query!r} ({exc})") from exc
 
@@ -423,6 +425,11 @@ class Catalogue:
     def partnership(self, partnership_id: str) -> dict | None:
         row = self.db.execute("select record from partnerships where id = ?", [partnership_id]).fetchone()
         return json.loads(row[0]) if row else None
+
+
+def _one_line(row: dict) -> dict:
+    """Give a search hit with its snippet on one line (page breaks and line ends as spaces)."""
+    return {**row, "snippet": " ".join((row.get("snippet") or "").split())}
 
 
 _RECORD_STATUS = "coalesce(json_extract(record, '$.status'), 'ok')"

@@ -386,10 +386,10 @@ def export(
     from iopcli import queries
     from iopcli.output import Format, Listing, choose, emit, write_xlsx_file
 
-    chosen = choose(Format(format.value) if format else None, False, output)
-    if chosen is Format.table:
-        chosen = Format.json
     with user_errors():
+        chosen = choose(Format(format.value) if format else None, False, output)
+        if chosen is Format.table:
+            chosen = Format.json
         with _open(db) as catalogue:
             if chosen is Format.xlsx:
                 write_xlsx_file(queries.workbook_sheets(catalogue, _today(today)), output, out)
@@ -412,7 +412,12 @@ def search(
     output: OutputOption = None,
     as_json: JsonOption = False,
 ) -> None:
-    """Full-text search over every document's text; å, ä and ö are distinct letters."""
+    """Full-text search over every document's text, best match first, with where it matched.
+
+    Each word finds its Swedish inflections (uppsägningstid finds uppsägningstiden, avtal finds
+    avtalet); "a phrase" in quotes, AND, OR, NOT and prefix* work as in SQLite FTS5. å, ä and ö are
+    distinct letters.
+    """
     from iopcli.output import Listing
 
     text = " ".join(words)
@@ -511,9 +516,9 @@ def partnerships(
     from iopcli import queries
     from iopcli.output import Format, Listing, choose
 
-    chosen = choose(_csv(format, as_csv), as_json, output)
     listing = Listing(**PARTNERSHIPS, flat=queries.partnership_row, all_columns=queries.PARTNERSHIP_COLUMNS)
     with user_errors():
+        chosen = choose(_csv(format, as_csv), as_json, output)
         with _open(db) as catalogue:
             found = queries.partnerships(catalogue, _today(today), municipality=municipality, party=party,
                                          active_on=parse_day(active_on, "--active-on"))

@@ -23,6 +23,37 @@ def org_number_of(query: str) -> str | None:
     return f"{match[1]}-{match[2]}" if match else None
 
 
+FTS_TOKEN = re.compile(r'"[^"]*"|\(|\)|[^\s()"]+')
+FTS_OPERATORS = {"AND", "OR", "NOT"}
+
+
+def fts_query(text: str) -> str:
+    """Give the FTS5 query of a search: each plain word becomes the prefix of its Swedish stem
+    (Snowball), so that `uppsägningstid` finds `uppsägningstiden` and `överenskommelse` finds
+    `överenskommelser`; phrases in quotes, AND/OR/NOT, parentheses and `prefix*` stay as written,
+    and a word with other characters (`2024/55`) is looked for as written.
+
+    >>> fts_query("uppsägningstiden")
+    'uppsägningstid*'
+    >>> fts_query('Överenskommelser AND "idéburet offentligt" OR brott*')
+    'överenskomm* AND "idéburet offentligt" OR brott*'
+    >>> fts_query("SON 2024/55")
+    'son* "2024/55"'
+    """
+    import snowballstemmer
+
+    stemmer = snowballstemmer.stemmer("swedish")
+    parts = []
+    for token in FTS_TOKEN.findall(text):
+        if token in FTS_OPERATORS or token in "()" or token.startswith('"') or re.fullmatch(r"\w+\*", token):
+            parts.append(token)
+        elif re.fullmatch(r"\w+", token):
+            parts.append(stemmer.stemWord(token.lower()) + "*")
+        else:
+            parts.append('"' + token.replace('"', '""') + '"')
+    return " ".join(parts)
+
+
 def find_documents(catalogue: Catalogue, query: str) -> list[dict]:
     """Give the document records a case number, org number or file name leads to."""
     return catalogue.find_documents(case_key=case_key(query), org_number=org_number_of(query), name=query.strip())
