@@ -34,13 +34,12 @@ from pathlib import Path
 import sqlite_utils
 
 from iopcli.errors import IopError, UsageError
+from iopcli.schema import (FACT_TABLES, PARTNERSHIP_TABLES, SCHEMA_VERSION, fact_rows, migrate,  # noqa: F401
+                           partnership_keys, partnership_rows, schema_version)
 
-SCHEMA_VERSION = 4
 DEFAULT_DB = "iop.db"
-FACT_TABLES = ("case_numbers", "parties", "org_numbers", "periods", "amounts", "deadlines", "recurring")
 # How long a connection waits for another's write lock before SQLite says "database is locked".
 BUSY_TIMEOUT_S = 60.0
-EVIDENCE_COLUMNS = {"page": int, "start": int, "end": int, "raw": str, "note": str, "ocr_confidence": int}
 
 
 def iop_version() -> str:
@@ -393,22 +392,25 @@ class Catalogue:
         with self.db.atomic():
             self.db.execute("delete from stale_documents")
             self.db.execute("insert or replace into meta (key, value) values ('linked_by', ?)", [iop_version()])
+            tables = ("partnerships", "partnership_keys", *PARTNERSHIP_TABLES)
             if only is None:
-                self.db.execute("delete from partnerships")
-                self.db.execute("delete from partnership_keys")
+                for table in tables:
+                    self.db.execute(f"delete from {table}")
             else:
                 for start in range(0, len(only), 500):
                     chunk = only[start:start + 500]
                     marks = ",".join("?" * len(chunk))
-                    self.db.execute(f"delete from partnerships where id in ({marks})", chunk)
-                    self.db.execute(f"delete from partnership_keys where partnership_id in ({marks})", chunk)
-            self.db["partnerships"].insert_all(
-                {"id": p["id"], "municipality": p.get("municipality"), "authority": p.get("authority"),
-                 "start": (p.get("period") or {}).get("start"), "end": (p.get("period") or {}).get("end"),
-                 "predecessor": p.get("predecessor"), "documents": len(p.get("documents", [])),
-                 "record": json.dumps(p, ensure_ascii=False)}
-                for p in partnerships
-            )
+                    for table in tables:
+                        column = "id" if table == "partnerships" else "partnership_id"
+                        self.db.execute(f"delete from {table} where {column} in ({marks})", chunk)
+            rows: dict[str, list[dict]] = {table: [] for table in ("partnerships", *PARTNERSHIP_TABLES)}
+            for partnership in partnerships:
+                for table, table_rows in partnership_rows(partnership).items():
+                    rows[table].extend(table_rows)
+            for table, table_rows in rows.items():
+                self.db[table].insert_all(table_rows)
+            self.db.execute("update partnership_documents set document_id = (select id from documents d "
+                            "where d.path = partnership_documents.path) where document_id is null")
             self.db["partnership_keys"].insert_all(
                 {"partnership_id": p["id"], "kind": kind, "key": key}
                 for p in partnerships for kind, key in sorted(partnership_keys(p)))
@@ -509,48 +511,6 @@ def ingest_lock(path: Path, on_wait: Callable[[str], None] | None = None) -> Ite
         os.close(handle)  # closing the descriptor releases the lock
 
 
-def fact_rows(record: dict) -> dict[str, list[dict]]:
-    """Give the rows of each fact table for a record (pure)."""
-    ev = record.get("evidence", {})
-
-    def evid(e: dict | None) -> dict:
-        e = e or {}
-        return {"page": e.get("page"), "start": e.get("start"), "end": e.get("end"),
-                "raw": e.get("text"), "note": e.get("note") or "", "ocr_confidence": e.get("ocr_confidence")}
-
-    from iopcli.extractors.casenumbers import case_key
-
-    case_ev = ev.get("case_numbers") or [None] * len(record["case_numbers"])
-    period = record["period"]
-    extension = period.get("extension") or {}
-    rows: dict[str, list[dict]] = {
-        "case_numbers": [{"value": c, "key": case_key(c), **evid(e)} for c, e in zip(record["case_numbers"], case_ev)],
-        "parties": [{"name": p["name"], "sector": p["sector"], "org_number": p.get("org_number"),
-                     "org_number_valid": p.get("org_number_valid"), "aliases": json.dumps(p.get("aliases", []), ensure_ascii=False),
-                     **evid(p.get("evidence"))} for p in record["parties"]],
-        "org_numbers": [{"number": o["number"], "valid": o.get("valid"), "form": o.get("form"),
-                         "repaired_from": o.get("repaired_from"), **evid(o.get("evidence"))}
-                        for o in record.get("org_numbers", [])],
-        "amounts": [{"sek": a["sek"], "per": a.get("per"), "role": a.get("role"), **evid(a.get("evidence"))}
-                    for a in record["amounts"]],
-        "deadlines": [{"date": d["date"], "what": d["what"], "party": d.get("party"), **evid(d.get("evidence"))}
-                      for d in record["deadlines"]],
-        "recurring": [{"what": r["what"], "times_per_year": r["times_per_year"], "party": r.get("party"),
-                       "day": r.get("day"), **evid(r.get("evidence"))} for r in record["recurring"]],
-        "periods": [],
-    }
-    if any(period.get(k) for k in ("start", "end", "notice_months", "notice_weeks", "extension")):
-        rows["periods"].append({
-            "period_start": period.get("start"), "period_end": period.get("end"),
-            "notice_months": period.get("notice_months"), "notice_weeks": period.get("notice_weeks"),
-            "stated_months": period.get("stated_months"),
-            "extension_kind": extension.get("kind"), "extension_step_months": extension.get("step_months"),
-            "extension_max_end": extension.get("max_end"), "extension_notice_by": extension.get("notice_by"),
-            **evid(ev.get("period") or ev.get("notice") or ev.get("extension")),
-        })
-    return rows
-
-
 def check_location(path: Path) -> None:
     """Raise IopError when the catalogue cannot be where the path says: a folder, a missing folder.
 
@@ -570,129 +530,3 @@ def _now() -> str:
 
 
 # --- schema and migrations ------------------------------------------------------------------
-
-def _migration_1(db: sqlite_utils.Database) -> None:
-    # Written as released (schema 1); later columns are added by the migrations after it.
-    db["documents"].create({
-        "id": int, "path": str, "source": str, "sha256": str, "size": int, "mtime": float,
-        "file_type": str, "doc_type": str, "municipality": str, "authority": str,
-        "document_date": str, "officer": str, "period_start": str, "period_end": str,
-        "pages": int, "ocr": int, "status": str, "error": str, "ingested_at": str,
-        "text": str, "page_starts": str, "record": str,
-    }, pk="id", not_null={"path"})
-    db["documents"].create_index(["path"], unique=True)
-    db["documents"].create_index(["sha256"])
-    evidence = {k: v for k, v in EVIDENCE_COLUMNS.items() if k != "ocr_confidence"}
-    db["case_numbers"].create({"document_id": int, "value": str, "key": str, **evidence},
-                              foreign_keys=[("document_id", "documents", "id")])
-    db["parties"].create({"document_id": int, "name": str, "sector": str, "org_number": str,
-                          "org_number_valid": int, "aliases": str, **evidence},
-                         foreign_keys=[("document_id", "documents", "id")])
-    db["org_numbers"].create({"document_id": int, "number": str, "valid": int, "form": str,
-                              "repaired_from": str, **evidence},
-                             foreign_keys=[("document_id", "documents", "id")])
-    # The period's own dates are period_start/period_end: start/end are the evidence's offsets.
-    db["periods"].create({"document_id": int, "period_start": str, "period_end": str, "notice_months": int,
-                          "notice_weeks": int, "stated_months": int, "extension_kind": str,
-                          "extension_step_months": int, "extension_max_end": str,
-                          "extension_notice_by": str, **evidence},
-                         foreign_keys=[("document_id", "documents", "id")])
-    db["amounts"].create({"document_id": int, "sek": int, "per": str, "role": str, **evidence},
-                         foreign_keys=[("document_id", "documents", "id")])
-    db["deadlines"].create({"document_id": int, "date": str, "what": str, "party": str, **evidence},
-                           foreign_keys=[("document_id", "documents", "id")])
-    db["recurring"].create({"document_id": int, "what": str, "times_per_year": int, "party": str,
-                            "day": str, **evidence},
-                           foreign_keys=[("document_id", "documents", "id")])
-    for table in FACT_TABLES:
-        db[table].create_index(["document_id"])
-    db["case_numbers"].create_index(["key"])
-    db["parties"].create_index(["org_number"])
-    db["versions"].create({"path": str, "version": int, "sha256": str, "size": int, "ingested_at": str,
-                           "document_date": str, "record": str, "text": str, "page_starts": str},
-                          pk=("path", "version"))
-    db["partnerships"].create({"id": str, "municipality": str, "authority": str, "start": str,
-                               "end": str, "predecessor": str, "documents": int, "record": str}, pk="id")
-    db["documents"].enable_fts(["text"], fts_version="FTS5", create_triggers=True,
-                               tokenize="unicode61 remove_diacritics 0")
-
-
-def _migration_2(db: sqlite_utils.Database) -> None:
-    """Keep how well OCR read a scan: per page on documents and versions, per fact as evidence.
-
-    Rows written before stay as they were, with NULLs: their confidence was never measured, and
-    the next ingest of a changed or re-scanned file fills it in.
-    """
-    for table in ("documents", "versions"):
-        db[table].add_column("page_confidence", str)
-    for table in FACT_TABLES:
-        db[table].add_column("ocr_confidence", int)
-
-
-def _migration_3(db: sqlite_utils.Database) -> None:
-    """Index org numbers: `show 802002-8711` looked through every org_numbers row."""
-    db["org_numbers"].create_index(["number"], if_not_exists=True)
-
-
-def _migration_4(db: sqlite_utils.Database) -> None:
-    """File each partnership under the keys `show` looks it up by (case numbers, org numbers,
-    files, name words): `show` read and parsed every partnership. Note the documents changed
-    since the partnerships were linked, so that the next link starts from them."""
-    db["partnership_keys"].create({"partnership_id": str, "kind": str, "key": str})
-    db["partnership_keys"].create_index(["kind", "key"])
-    db["partnership_keys"].create_index(["partnership_id"])
-    # Documents written, moved or gone since the partnerships were linked: the next link starts there.
-    db["stale_documents"].create({"path": str}, pk="path")
-    for row in db.query("select record from partnerships"):
-        partnership = json.loads(row["record"])
-        db["partnership_keys"].insert_all({"partnership_id": partnership["id"], "kind": kind, "key": key}
-                                          for kind, key in sorted(partnership_keys(partnership)))
-
-
-def partnership_keys(partnership: dict) -> set[tuple[str, str]]:
-    """Give the (kind, key) pairs a partnership is looked up by: case (case_key), org, file (a
-    document's file name and path) and word (each folded word of a party's names).
-
-    >>> sorted(partnership_keys({"case_numbers": ["SON 2019-536"], "documents": [{"source": "a.pdf", "path": "/d/a.pdf"}],
-    ...                          "parties": [{"name": "Brovi i Linköping", "org_number": "822004-0417"}]}))
-    [('case', 'SON:2019-536'), ('file', '/d/a.pdf'), ('file', 'a.pdf'), ('org', '822004-0417'), ('word', 'brovi'), ('word', 'i'), ('word', 'linkoping')]
-    """
-    from iopcli.extractors.casenumbers import case_key
-    from iopcli.text import fold
-
-    keys = {("case", case_key(c)) for c in partnership.get("case_numbers") or [] if c and case_key(c)}
-    keys |= {("file", d[k]) for d in partnership.get("documents") or [] for k in ("source", "path") if d.get(k)}
-    for party in partnership.get("parties") or []:
-        if party.get("org_number"):
-            keys.add(("org", party["org_number"]))
-        for name in (party.get("name"), *(party.get("aliases") or [])):
-            keys |= {("word", w) for w in re.findall(r"[a-z0-9]+", fold(name or ""))}
-    return keys
-
-
-# Each migration takes the schema from version i to i+1; append, never edit a released one.
-MIGRATIONS = (_migration_1, _migration_2, _migration_3, _migration_4)
-
-
-def schema_version(db: sqlite_utils.Database) -> int:
-    if "meta" not in db.table_names():
-        return 0
-    row = db.execute("select value from meta where key = 'schema_version'").fetchone()
-    if not row:
-        return 0
-    try:
-        return int(row[0])
-    except (TypeError, ValueError):
-        raise IopError(f"damaged catalogue: its schema_version is {row[0]!r}, not a number") from None
-
-
-def migrate(db: sqlite_utils.Database) -> int:
-    """Bring the catalogue to SCHEMA_VERSION; give the version it had before."""
-    before = schema_version(db)
-    if before > SCHEMA_VERSION:
-        raise IopError(f"written by a newer iop (schema {before}, this one knows {SCHEMA_VERSION}); upgrade iop")
-    for version in range(before, SCHEMA_VERSION):
-        with db.atomic():
-            MIGRATIONS[version](db)
-            db["meta"].insert({"key": "schema_version", "value": str(version + 1)}, pk="key", replace=True)
-    return before

@@ -100,7 +100,7 @@ def test_records_round_trip_as_json(tmp_path):
 def test_migrate_applies_each_pending_migration_once_in_order(tmp_path, monkeypatch):
     import sqlite_utils
 
-    from iopcli import catalogue as module
+    from iopcli import schema as module
 
     applied = []
 
@@ -123,7 +123,7 @@ def test_migrate_applies_each_pending_migration_once_in_order(tmp_path, monkeypa
 def test_a_schema_1_catalogue_upgrades_and_keeps_its_documents(tmp_path):
     import sqlite_utils
 
-    from iopcli import catalogue as module
+    from iopcli import schema as module
 
     # A catalogue as iop wrote it before OCR confidence was kept: schema 1, one scan and its amount.
     path = tmp_path / "iop.db"
@@ -139,7 +139,7 @@ def test_a_schema_1_catalogue_upgrades_and_keeps_its_documents(tmp_path):
     old.close()
 
     with Catalogue(path) as catalogue:
-        assert schema_version(catalogue.db) == SCHEMA_VERSION == 4
+        assert schema_version(catalogue.db) == SCHEMA_VERSION == 5
         assert catalogue.records() == [record]
         assert catalogue.search("Bidraget")[0]["source"] == "skannad.pdf"
         [amount] = catalogue.db.query("select sek, note, ocr_confidence from amounts")
@@ -164,3 +164,38 @@ def test_an_org_number_is_found_through_an_index_not_a_scan(tmp_path):
         plan = " ".join(str(row[-1]) for row in catalogue.db.execute(
             "explain query plan select document_id from org_numbers where number = '802002-8711'"))
     assert "USING INDEX" in plan and "SCAN" not in plan
+
+
+def test_a_schema_4_catalogue_gets_span_columns_and_partnership_tables(tmp_path):
+    """Schema 5: evidence offsets are span_start/span_end (start/end are dates in partnerships), and
+    the partnerships are split into tables Datasette and SQL can filter."""
+    import sqlite_utils
+
+    from iopcli import schema as module
+
+    path = tmp_path / "iop.db"
+    old = sqlite_utils.Database(path)
+    for migration in module.MIGRATIONS[:4]:
+        migration(old)
+    old["meta"].insert({"key": "schema_version", "value": "4"}, pk="key")
+    doc_id = old["documents"].insert({"path": "/d/a.pdf", "source": "a.pdf", "status": "ok", "text": "x"}).last_pk
+    old["amounts"].insert({"document_id": doc_id, "sek": 472200, "per": "year", "page": 1, "start": 10, "end": 20})
+    partnership = {"id": "ystad-jouren-2025", "municipality": "Ystads kommun", "period": {"start": "2025-01-01"},
+                   "parties": [{"name": "Jouren i Ystad", "sector": "civil", "org_number": "802002-8711"}],
+                   "amounts": [{"sek": 472200, "per": "year", "role": "public_contribution", "source": "a.pdf"}],
+                   "documents": [{"source": "a.pdf", "path": "/d/a.pdf", "doc_type": "overenskommelse"}]}
+    old["partnerships"].insert({"id": partnership["id"], "record": json.dumps(partnership)}, pk="id")
+    old.close()
+
+    with Catalogue(path) as catalogue:
+        db = catalogue.db
+        assert schema_version(db) == 5
+        assert list(db.query("select span_start, span_end from amounts")) == [{"span_start": 10, "span_end": 20}]
+        assert list(db.query("select label, public_sek_per_year from partnerships")) == [
+            {"label": "Jouren i Ystad – Ystads kommun", "public_sek_per_year": 472200}]
+        assert list(db.query("select document_id from partnership_documents")) == [{"document_id": doc_id}]
+        assert list(db.query("select org_number from partnership_parties")) == [{"org_number": "802002-8711"}]
+        assert list(db.query("select municipality, public_sek_per_year from public_money_per_municipality")) == [
+            {"municipality": "Ystads kommun", "public_sek_per_year": 472200}]
+        fks = {(fk.column, fk.other_table) for fk in db["partnership_documents"].foreign_keys}
+        assert fks == {("partnership_id", "partnerships"), ("document_id", "documents")}
