@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
+import typer.core
 from rich.console import Console
 
 from iopcli.errors import IopError, NotFound, UsageError
@@ -28,14 +29,22 @@ app = typer.Typer(
     no_args_is_help=True,
     pretty_exceptions_show_locals=False,
     context_settings={"help_option_names": ["-h", "--help"]},
-    add_completion=False,
+    add_completion=True,
 )
+_TyperOption = getattr(typer.core, "TyperOption", None)
+if _TyperOption is not None and hasattr(_TyperOption, "display_type_rich"):
+    # Typer 0.2x writes `<bool>` beside every flag in --help; a flag takes no value, so show none.
+    _type_for_help = _TyperOption.display_type_rich
+    _TyperOption.display_type_rich = lambda self, ctx: None if self.is_flag else _type_for_help(self, ctx)
+    # And `<list[Path]>` beside an argument: its name (a metavar such as PATH…) says enough.
+    typer.core.TyperArgument.display_type_rich = lambda self, ctx: None
 out = Console(highlight=False, soft_wrap=True)
+VERBOSE = False  # --verbose: tracebacks with errors
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 
 DbOption = Annotated[
     Optional[Path],
-    typer.Option("--db", help="The catalogue file. Default: $IOP_DB, else ./iop.db.", show_default=False),
+    typer.Option("--db", metavar="FILE", help="The catalogue file. Default: $IOP_DB, else ./iop.db.", show_default=False),
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of tables.")]
 FormatOption = Annotated[
@@ -51,7 +60,7 @@ OutputOption = Annotated[
 CsvOption = Annotated[bool, typer.Option("--csv", help="Shortcut for --format csv.")]
 TodayOption = Annotated[
     Optional[str],
-    typer.Option("--today", help="Count days and status as of this date (YYYY-MM-DD). Default: today.",
+    typer.Option("--today", metavar="DATE", help="Count days and status as of this date (YYYY-MM-DD). Default: today.",
                  show_default=False),
 ]
 
@@ -75,11 +84,19 @@ def user_errors():
     try:
         yield
     except UsageError as exc:
-        err.print(f"[red]Error:[/] {_escape(str(exc))}")
+        _error(exc)
         raise typer.Exit(2)
     except IopError as exc:
-        err.print(f"[red]Error:[/] {_escape(str(exc))}")
+        _error(exc)
         raise typer.Exit(1)
+
+
+def _error(exc: Exception) -> None:
+    if VERBOSE:
+        import traceback
+
+        err.print(_escape("".join(traceback.format_exception(exc))), end="")
+    err.print(f"[red]Error:[/] {_escape(str(exc))}")
 
 
 def _escape(text: str) -> str:
@@ -392,7 +409,7 @@ def load(
 
 @app.command(epilog="Examples:  iop show SON 2024-1523   ·   iop show 802490-7720   ·   iop show Brottsofferjouren --json")
 def show(
-    query: Annotated[list[str], typer.Argument(help="A case number in any written form, an org number, "
+    query: Annotated[list[str], typer.Argument(metavar="QUERY", help="A case number in any written form, an org number, "
                                                "a party name, a partnership id or a file name.", show_default=False)],
     db: DbOption = None,
     as_json: JsonOption = False,
@@ -507,7 +524,7 @@ def export(
 
 @app.command(epilog="Examples:  iop search uppsägningstid   ·   iop search 'brottsoffer AND kvinnojour' --json")
 def search(
-    words: Annotated[list[str], typer.Argument(help="Words to find (SQLite FTS5 syntax: AND, OR, \"a phrase\", prefix*).", metavar="WORDS…", show_default=False)],
+    words: Annotated[list[str], typer.Argument(help="Words to find (SQLite FTS5 syntax: AND, OR, \"a phrase\", prefix*).", metavar="WORDS", show_default=False)],
     db: DbOption = None,
     limit: Annotated[int, typer.Option(help="At most this many documents.")] = 20,
     format: FormatOption = None,
@@ -576,7 +593,7 @@ def datasette_metadata(
 
 @app.command(epilog="Examples:  iop prune   ·   iop prune --keep-versions avtal-2019.pdf")
 def prune(
-    names: Annotated[Optional[list[str]], typer.Argument(help="Only these files (name or path); default: every missing one.", metavar="FILES…", show_default=False)] = None,
+    names: Annotated[Optional[list[str]], typer.Argument(help="Only these files (name or path); default: every missing one.", metavar="FILES", show_default=False)] = None,
     keep_versions: Annotated[bool, typer.Option("--keep-versions", help="Keep their earlier versions (history, diff).")] = False,
     db: DbOption = None,
     as_json: JsonOption = False,
@@ -721,8 +738,8 @@ def check(
 
 @app.command(epilog="Examples:  iop diff original.pdf revision.pdf   ·   iop diff avtal.pdf@1 avtal.pdf@2 --json   ·   iop diff PARTNERSHIP_ID")
 def diff(
-    a: Annotated[str, typer.Argument(help="A file (path or name), PATH@N for version N, a case number, or a partnership id.", show_default=False)],
-    b: Annotated[Optional[str], typer.Argument(help="The other side; omit it when A is a partnership id.", show_default=False)] = None,
+    a: Annotated[str, typer.Argument(metavar="A", help="A file (path or name), PATH@N for version N, a case number, or a partnership id.", show_default=False)],
+    b: Annotated[Optional[str], typer.Argument(metavar="[B]", help="The other side; omit it when A is a partnership id.", show_default=False)] = None,
     db: DbOption = None,
     as_json: JsonOption = False,
     fields_only: Annotated[bool, typer.Option("--fields-only", help="Only the changes in period, money, parties and duties.")] = False,
@@ -756,7 +773,7 @@ def diff(
     if as_json:
         _echo_json(result)
     else:
-        out.print(diff_view(result))
+        out.print(diff_view(result, marks=not out.is_terminal or out.no_color))
     raise typer.Exit(0 if not result["changes"] and not result["text"] else 1)
 
 
@@ -783,6 +800,63 @@ def history(
         if not versions:
             raise NotFound(f"{text}: no such file or case number in the catalogue")
         _emit(versions, listing, format, as_json, output)
+
+
+def _version(value: bool) -> None:
+    if value:
+        from iopcli.catalogue import iop_version
+
+        typer.echo(f"iop {iop_version()}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _options(
+    version: Annotated[bool, typer.Option("--version", "-V", callback=_version, is_eager=True,
+                                          help="Print iop's version and exit.")] = False,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="On an error, print its traceback too (for a bug report).")] = False,
+) -> None:
+    """Catalogue Swedish IOP documents (idéburet offentligt partnerskap) in SQLite and answer
+    questions about them: parties, periods, money, case numbers, duties and deadlines."""
+    global VERBOSE
+    VERBOSE = verbose
+
+
+# --- report -----------------------------------------------------------------------------------
+
+@app.command(epilog="Examples:  iop report -o rapport.html   ·   "
+                    "iop report --municipality Linköping --from 2024-01-01 --to 2027-12-31 --today 2025-06-01")
+def report(
+    output: Annotated[Path, typer.Option("--output", "-o", metavar="FILE", help="The HTML file to write.")] = Path("report.html"),
+    municipality: Annotated[Optional[str], typer.Option(help="Only this kommun or region (part of the name).", show_default=False)] = None,
+    first: Annotated[Optional[str], typer.Option("--from", metavar="DATE", help="Timeline and money from this date (YYYY-MM-DD). Default: the earliest start.", show_default=False)] = None,
+    last: Annotated[Optional[str], typer.Option("--to", metavar="DATE", help="Timeline and money up to this date (YYYY-MM-DD). Default: the latest end.", show_default=False)] = None,
+    db: DbOption = None,
+    today: TodayOption = None,
+) -> None:
+    """Write one self-contained HTML report: a timeline, money per year, the deadlines of the next
+    12 months, and every partnership with the quoted text of each fact (Swedish labels).
+
+    The file needs no network (no scripts, fonts or images to fetch) and prints on A4.
+    """
+    from iopcli import queries
+    from iopcli.report import report_html
+
+    day = _today(today)
+    window = parse_day(first, "--from"), parse_day(last, "--to")
+    if window[0] and window[1] and window[0] > window[1]:
+        raise typer.BadParameter(f"--from {first} is after --to {last}", param_hint="--from")
+    with user_errors():
+        with _open(db) as catalogue:
+            found = list(queries.partnerships(catalogue, day, municipality=municipality))
+        if not found:
+            raise NotFound(f"no partnership in the catalogue{f' matches --municipality {municipality!r}' if municipality else ''}")
+        page = report_html(found, today=day, first=window[0], last=window[1], selection=municipality)
+        try:
+            output.write_text(page, encoding="utf-8")
+        except OSError as exc:
+            raise IopError(f"{output}: cannot write there ({(exc.strerror or str(exc)).lower()})") from exc
+    err.print(f"Wrote a report of {len(found)} partnerships to {_escape(str(output))}")
 
 
 def main() -> None:

@@ -18,7 +18,8 @@ from iopcli.catalogue import Catalogue
 from iopcli.errors import IopError, UsageError
 from iopcli.record import build_record
 from iopcli.text import path_text
-from iopcli.workers import short_reason, unexpected_reason
+from iopcli.workers import Mapped, short_reason, unexpected_reason
+from iopcli.workers import OcrReader, ocr_reader  # noqa: F401  (re-exported: callers import them from here)
 
 # moved: a catalogued file found under another name (same bytes); missing: a catalogued file gone.
 OUTCOMES = ("new", "updated", "unchanged", "needs_ocr", "skipped", "failed", "moved", "missing")
@@ -154,10 +155,8 @@ def special_kind(mode: int) -> str:
 
 def worth_a_line(outcome: Outcome) -> bool:
     """True for an outcome the summary tells in a line of its own, beside the failures and
-    needs-OCR notes: a path passed by for a reason other than its type, a move, a missing file."""
-    if outcome.outcome == "skipped":
-        return bool(outcome.reason) and not outcome.reason.endswith(NOT_A_TYPE)
-    return outcome.outcome in ("moved", "missing")
+    needs-OCR notes: a path passed by (so that "1 skipped" says which), a move, a missing file."""
+    return outcome.outcome in ("skipped", "moved", "missing")
 
 
 def ingest(
@@ -181,6 +180,43 @@ def ingest(
     A catalogued file under the paths that is gone is marked missing (its record leaves the
     partnerships); a new file with the bytes of a gone one is that file moved, not a new document.
     """
+    plan = walk_plan(catalogue, paths)
+    summary, files, known, gone = plan.summary, plan.files, plan.known, plan.gone
+    if jobs is None:
+        from iopcli.ocr import available_cores
+
+        jobs = available_cores()
+    ocr_plan = workers.OcrPlan(ocr.all_pages, ocr.max_pages, ocr.language_warning) if ocr is not None else None
+    try:
+        with workers.Workers(jobs, time_budget) as pool:
+            # Files are read ahead by the workers and written here in the order they were found.
+            decided = ((index, decide(catalogue, path, known, rehash, gone, all_iop, ocr_plan))
+                       for index, path in enumerate(files))
+            for index, item in _read_ahead(decided, pool, 2 * max(jobs, 1)):
+                if progress:
+                    progress(files[index], index, len(files))
+                summary.outcomes.append(store(catalogue, _map(item, pool, ocr), item.before)
+                                        if isinstance(item, Job) else item)
+    except KeyboardInterrupt:
+        # The file being written rolled back with its transaction; link the ones that went in.
+        relink(catalogue)
+        raise Interrupted(summary, len(files)) from None
+    return wrap_up(catalogue, plan, progress)
+
+
+@dataclass
+class Plan:
+    """What the walk found: the files to look at, the outcomes of paths passed by, the catalogued
+    files (path -> sha256, size, mtime, status) and those of them that are gone."""
+
+    summary: Summary
+    files: list[Path]
+    known: dict
+    gone: set[str]
+
+
+def walk_plan(catalogue: Catalogue, paths: Iterable[Path]) -> Plan:
+    """Walk the paths; give the Plan of an ingest (the cluster's too: cluster.py)."""
     paths = list(paths)
     summary = Summary()
     files: list[Path] = []
@@ -191,42 +227,33 @@ def ingest(
             files.append(found.path)
     known = catalogue.known_files()
     gone = vanished(known, {path_text(path.resolve()) for path in files}, [path_text(p.resolve()) for p in paths])
-    if jobs is None:
-        from iopcli.ocr import available_cores
+    return Plan(summary, files, known, gone)
 
-        jobs = available_cores()
-    try:
-        with workers.Workers(jobs, time_budget) as pool:
-            # Files are read ahead by the workers and written here in the order they were found.
-            ahead: deque[tuple[int, Outcome | _Job]] = deque()
-            for index, path in enumerate(files):
-                item = _decide(catalogue, path, known, rehash, gone, all_iop, ocr)
-                if isinstance(item, _Job):
-                    item.handle = pool.submit(item.task)
-                ahead.append((index, item))
-                while ahead and (len(ahead) > 2 * max(jobs, 1) or not isinstance(ahead[0][1], _Job)):
-                    summary.outcomes.append(_settle(catalogue, ahead.popleft(), files, pool, ocr, progress))
-            while ahead:
-                summary.outcomes.append(_settle(catalogue, ahead.popleft(), files, pool, ocr, progress))
-    except KeyboardInterrupt:
-        # The file being written rolled back with its transaction; link the ones that went in.
-        relink(catalogue)
-        raise Interrupted(summary, len(files)) from None
+
+def wrap_up(catalogue: Catalogue, plan: Plan, progress=None) -> Summary:
+    """Finish an ingest whose files are written: mark the gone ones missing, link where needed."""
     if progress:
-        progress(Path(""), len(files), len(files))
-    catalogue.mark_missing(sorted(gone))
-    summary.outcomes += [Outcome(key, "missing", "the file is gone: its record is kept, out of the partnerships")
-                         for key in sorted(gone)]
+        progress(Path(""), len(plan.files), len(plan.files))
+    catalogue.mark_missing(sorted(plan.gone))
+    plan.summary.outcomes += [Outcome(key, "missing", "the file is gone: its record is kept, out of the partnerships")
+                              for key in sorted(plan.gone)]
     if catalogue.links_stale():
         relink(catalogue)  # an ingest that changed nothing leaves the partnerships as they are
-    return summary
+    return plan.summary
 
 
-def _settle(catalogue, entry, files, pool, ocr, progress) -> Outcome:
-    index, item = entry
-    if progress:
-        progress(files[index], index, len(files))
-    return _finish(catalogue, item, pool, ocr) if isinstance(item, _Job) else item
+def _read_ahead(decided: Iterable[tuple[int, "Outcome | Job"]], pool: "workers.Workers",
+                window: int) -> Iterator[tuple[int, "Outcome | Job"]]:
+    """Give the decided files in their order, each job handed to the pool up to `window` files
+    before it is given, so that the workers read ahead while this process writes."""
+    ahead: deque[tuple[int, Outcome | Job]] = deque()
+    for index, item in decided:
+        if isinstance(item, Job):
+            item.handle = pool.submit(item.task)
+        ahead.append((index, item))
+        while ahead and (len(ahead) > window or not isinstance(ahead[0][1], Job)):
+            yield ahead.popleft()
+    yield from ahead
 
 
 def vanished(known: dict, found: set[str], roots: list[str]) -> set[str]:
@@ -244,7 +271,7 @@ def vanished(known: dict, found: set[str], roots: list[str]) -> set[str]:
 
 
 @dataclass
-class _Job:
+class Job:
     """A file that must be read: its task for the workers, and what its write needs to know."""
 
     path: Path
@@ -255,13 +282,16 @@ class _Job:
     handle: object = None
 
 
-def _decide(catalogue: Catalogue, path: Path, known: dict, rehash: bool, gone: set[str],
-            all_iop: bool, ocr) -> "Outcome | _Job":
+def decide(catalogue: Catalogue, path: Path, known: dict, rehash: bool, gone: set[str],
+           all_iop: bool, ocr: "workers.OcrPlan | None", read_new: bool = True) -> "Outcome | Job":
     """Settle a file that needs no reading (unchanged, moved, skipped, unreadable), or give the job
     of reading it. The catalogue knows a file by its absolute path, the summary by the path given.
 
     Both are path_text: a name in bytes that are not UTF-8 is kept with escapes (`m-\\xff.md`).
     `gone` holds catalogued paths whose file has vanished; a match by hash takes one out (a move).
+    `read_new` False: a file the catalogue does not know is not read here but by whoever runs the
+    job (a cluster's worker, from a shared folder): its task has no bytes. Pass it only when no
+    catalogued file is gone or missing, since a move is known by its bytes.
     """
     shown, key = path_text(path), path_text(path.resolve())
     if readers.file_type(path) is None:
@@ -283,6 +313,8 @@ def _decide(catalogue: Catalogue, path: Path, known: dict, rehash: bool, gone: s
                 catalogue.touch(key, stat.st_mtime)  # back where it was: its record counts again
                 return Outcome(shown, "unchanged", BACK)
             return Outcome(shown, "unchanged")
+        if before is None and not read_new:
+            return Job(path, shown, workers.Task(path, key, None, all_iop, ocr), None, stat.st_mtime)
         data = readers.read_file(path)
     except IopError as exc:
         catalogue.record_failure(key, None, short_reason(exc, path))
@@ -300,12 +332,11 @@ def _decide(catalogue: Catalogue, path: Path, known: dict, rehash: bool, gone: s
         catalogue.move(moved_from, key, stat.st_mtime)
         gone.discard(moved_from)
         return Outcome(shown, "moved", f"moved from {moved_from}")
-    plan = workers.OcrPlan(ocr.all_pages, ocr.max_pages, ocr.language_warning) if ocr is not None else None
-    return _Job(path, shown, workers.Task(path, key, data, all_iop, plan), before, stat.st_mtime)
+    return Job(path, shown, workers.Task(path, key, data, all_iop, ocr), before, stat.st_mtime)
 
 
-def _finish(catalogue: Catalogue, job: _Job, pool: "workers.Workers", ocr) -> Outcome:
-    """Wait for a job's reading (recognising its scanned pages here when it asks), then write it."""
+def _map(job: Job, pool: "workers.Workers", ocr) -> Mapped:
+    """Wait for a job's reading (recognising its scanned pages here when it asks); give its Mapped."""
     result = pool.result(job.handle)
     if isinstance(result, workers.WantsOcr):
         try:
@@ -314,21 +345,30 @@ def _finish(catalogue: Catalogue, job: _Job, pool: "workers.Workers", ocr) -> Ou
             result = workers.Failed(short_reason(exc, job.path))
         else:
             result = pool.result(pool.submit(dataclasses.replace(job.task, readings=readings)))
-    if isinstance(result, workers.WantsOcr):  # a reader that asks twice: a bug, said in one line
-        result = workers.Failed("unexpected: the reader asked for OCR twice")
-    if isinstance(result, workers.Failed):
-        catalogue.record_failure(job.task.key, None, result.reason)
-        return Outcome(job.shown, "failed", result.reason)
-    document, record = result.document, result.record
-    previous = catalogue.records("path = :p", {"p": job.task.key}) if job.before else []
-    catalogue.upsert_document(record, document.text, document.page_starts, len(job.task.data), job.mtime)
-    if document.status == "needs_ocr":
-        return Outcome(job.shown, "needs_ocr", "; ".join(document.warnings))
+    return Mapped.of(job.task, job.shown, job.mtime, result)
+
+
+def store(catalogue: Catalogue, mapped: Mapped, before: tuple | None) -> Outcome:
+    """Write one mapped file: its record, facts and a new version in one transaction, or its failure.
+
+    The single writer of every path into the catalogue: the local ingest, the cluster's client and
+    `iop load` all end here. `before` is the file's catalogued (sha256, size, mtime, status) or None.
+    """
+    if mapped.outcome == "skipped":
+        return Outcome(mapped.shown, "skipped", mapped.reason)
+    if mapped.outcome != "read":
+        catalogue.record_failure(mapped.path, None, mapped.reason)
+        return Outcome(mapped.shown, "failed", mapped.reason)
+    record = mapped.record
+    previous = catalogue.records("path = :p", {"p": mapped.path}) if before else []
+    catalogue.upsert_document(record, mapped.text, mapped.page_starts, mapped.size, mapped.mtime)
+    if record["status"] == "needs_ocr":
+        return Outcome(mapped.shown, "needs_ocr", "; ".join(record["warnings"]))
     if previous and previous[0]["sha256"] == record["sha256"]:
-        return Outcome(job.shown, "updated", "recognised by OCR")
+        return Outcome(mapped.shown, "updated", "recognised by OCR")
     if previous:
-        return Outcome(job.shown, "updated", changes=tuple(change_lines(previous[0], record)))
-    return Outcome(job.shown, "new")
+        return Outcome(mapped.shown, "updated", changes=tuple(change_lines(previous[0], record)))
+    return Outcome(mapped.shown, "new")
 
 
 def read_record(path: Path, ocr=None) -> dict:
@@ -367,43 +407,3 @@ def relink(catalogue: Catalogue, full: bool = False) -> str:
     from iopcli import relink as linking
 
     return linking.relink(catalogue, full=full)
-
-
-
-class OcrReader:
-    """The OCR the readers call: (path, data, pages) -> {page: ocr.PageReading}, cached by file hash.
-
-    mode "auto" recognises only pages without a text layer; "always" every page of a PDF.
-    `max_pages` caps the pages read in one PDF (the reader says which were left); `progress`, when
-    set, is called as (path, pages done, pages to do) while a PDF's pages are recognised.
-    """
-
-    def __init__(self, mode: str, cache_dir: Path | None, max_pages: int | None = None):
-        from iopcli import ocr
-
-        self.mode = mode
-        self.cache = ocr.OcrCache(cache_dir) if cache_dir else None
-        self.all_pages = mode == "always"
-        self.max_pages = max_pages
-        self.progress = None
-        self.language_warning = ocr.ocr_language()[1]
-
-    def __call__(self, path: Path, data: bytes, pages: list[int]) -> dict:
-        from iopcli import ocr
-
-        sha256 = readers.sha256_of(data)
-        if readers.file_type(path) == "image":
-            readings = ocr.ocr_image_pages(path, cache=self.cache, sha256=sha256)
-            return dict(enumerate(readings, 1))
-        report = self.progress
-        progress = (lambda done, total: report(path, done, total)) if report else None
-        return ocr.ocr_pdf_pages(path, pages, cache=self.cache, sha256=sha256, progress=progress)
-
-
-def ocr_reader(mode: str, cache_dir: Path | None, max_pages: int | None = None) -> OcrReader | None:
-    """Give the OCR reader for a mode, or None when OCR is off or Tesseract is not installed."""
-    from iopcli import ocr
-
-    if mode == "never" or not ocr.tesseract_available():
-        return None
-    return OcrReader(mode, cache_dir, max_pages)

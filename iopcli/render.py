@@ -346,8 +346,18 @@ def _diff_where(evidence: dict | None, side: str) -> str:
     return f"{side} p. {evidence.get('page', '?')}: “{text[:80]}”"
 
 
-def diff_view(diff: dict) -> Group:
-    """Give a diff for the terminal: field changes as a table, then the changed text in colour."""
+def diff_view(diff: dict, marks: bool = False) -> Group:
+    """Give a diff for the terminal: field changes as a table, then the changed text in colour.
+
+    With `marks` (output without colour: piped, or NO_COLOR), deleted words are written [-so-] and
+    inserted ones {+so+}, as wdiff does, so that the change is still seen.
+    """
+    def deleted(text: str) -> str:
+        return f"[-{text}-]" if marks else text
+
+    def inserted(text: str) -> str:
+        return f"{{+{text}+}}" if marks else text
+
     parts: list = [Text(printable(f"A: {diff['a'].get('source')}\nB: {diff['b'].get('source')}"), style="bold")]
     changes = diff.get("changes") or []
     if changes:
@@ -369,14 +379,14 @@ def diff_view(diff: dict) -> Group:
                 if tag == "equal":
                     body.append(printable(" ".join(before) + " "))
                 if tag in ("replace", "delete") and before:
-                    body.append(printable(" ".join(before) + " "), style="red strike")
+                    body.append(printable(deleted(" ".join(before))) + " ", style="red strike")
                 if tag in ("replace", "insert") and after:
-                    body.append(printable(" ".join(after) + " "), style="green bold")
+                    body.append(printable(inserted(" ".join(after))) + " ", style="green bold")
             parts.append(body)
         elif section["change"] == "added":
-            parts.append(Text(printable(section.get("after") or ""), style="green"))
+            parts.append(Text(printable(inserted(section.get("after") or "")), style="green"))
         elif section["change"] == "removed":
-            parts.append(Text(printable(section.get("before") or ""), style="red"))
+            parts.append(Text(printable(deleted(section.get("before") or "")), style="red"))
     if not changes and not diff.get("text"):
         parts.append(Text("No differences."))
     return Group(*parts)

@@ -153,3 +153,31 @@ def test_search_finds_inflected_swedish_words_and_shows_where(db):
     assert all("[uppsägningstid" in h["snippet"].lower() for h in hits)
     plural = json.loads(runner.invoke(app, ["search", "överenskommelser", "--db", str(db), "--json"]).stdout)
     assert any("[överenskommelsen]" in h["snippet"].lower() for h in plural)
+
+
+def test_version_and_completion_are_there():
+    result = runner.invoke(app, ["--version"])
+    assert result.exit_code == 0 and result.stdout.startswith("iop ")
+    assert "--install-completion" in runner.invoke(app, ["--help"], env={"COLUMNS": "200"}).stdout
+
+
+@pytest.mark.parametrize("command", ["ingest", "show", "expiring", "partnerships", "deadlines", "search", "query",
+                                     "diff", "history", "export", "extract", "prune"])
+def test_help_shows_readable_metavars_not_python_types(command):
+    text = runner.invoke(app, [command, "--help"], env={"COLUMNS": "200"}).stdout
+    assert "Usage: iop" in text and "Example" in text
+    assert "<bool>" not in text and "<list[" not in text and "<str>" not in text and "<Path>" not in text
+
+
+def test_verbose_prints_the_traceback_of_an_error(tmp_path):
+    quiet = runner.invoke(app, ["show", "x", "--db", str(tmp_path / "none.db")])
+    loud = runner.invoke(app, ["--verbose", "show", "x", "--db", str(tmp_path / "none.db")])
+    assert quiet.exit_code == loud.exit_code == 1
+    assert "Traceback" not in quiet.output and "Traceback" in loud.output and "no catalogue" in loud.output
+
+
+def test_piped_diff_marks_deleted_and_inserted_words(db):
+    result = runner.invoke(app, ["diff", "vadstena-ks-2024-187-iop-vantjansten-v1.docx",
+                                 "vadstena-ks-2024-187-iop-vantjansten-v2.docx", "--text-only", "--db", str(db)])
+    assert result.exit_code == 1, result.output
+    assert "[-två-] {+fyra+} gånger per år" in result.stdout
