@@ -860,4 +860,8 @@ def report(
 
 
 def main() -> None:
+    # Piped or redirected output is UTF-8 whatever the console's code page (cp1252 on Windows).
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure") and not stream.isatty():
+            stream.reconfigure(encoding="utf-8")
     app()

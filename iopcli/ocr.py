@@ -102,7 +102,11 @@ class PageReading(NamedTuple):
 
 
 def tesseract_path() -> str | None:
-    """Give the tesseract executable found on the current PATH, or None."""
+    """Give the tesseract executable: $IOP_TESSERACT when set (Windows: its full path, e.g.
+    C:\\Program Files\\Tesseract-OCR\\tesseract.exe), else the one on PATH, or None."""
+    given = os.environ.get("IOP_TESSERACT")
+    if given:
+        return shutil.which(given) or (given if Path(given).is_file() else None)
     return shutil.which("tesseract")
 
 

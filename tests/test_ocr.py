@@ -408,3 +408,15 @@ def test_damaged_pdf_is_an_error(tmp_path, monkeypatch):
     damaged.write_bytes(b"%PDF-1.4 this is not a pdf")
     with pytest.raises(ocr.OcrFailed, match="trasig.pdf: the PDF could not be rendered"):
         ocr.ocr_pdf_pages(str(damaged), [1])
+
+
+def test_iop_tesseract_names_the_executable(monkeypatch, tmp_path):
+    """Windows installs Tesseract outside PATH: $IOP_TESSERACT gives its full path."""
+    from iopcli import ocr as module
+
+    fake = tmp_path / "tesseract.exe"
+    fake.write_text("")
+    monkeypatch.setenv("IOP_TESSERACT", str(fake))
+    assert module.tesseract_path() == str(fake)
+    monkeypatch.setenv("IOP_TESSERACT", str(tmp_path / "nowhere" / "tesseract.exe"))
+    assert module.tesseract_path() is None and not module.tesseract_available()

@@ -181,3 +181,11 @@ def test_piped_diff_marks_deleted_and_inserted_words(db):
                                  "vadstena-ks-2024-187-iop-vantjansten-v2.docx", "--text-only", "--db", str(db)])
     assert result.exit_code == 1, result.output
     assert "[-två-] {+fyra+} gånger per år" in result.stdout
+
+
+def test_redirected_output_is_utf8_on_a_cp1252_console(db):
+    env = {"PYTHONIOENCODING": "cp1252"}
+    for args in (["show", "SON", "2024-1523"], ["partnerships"], ["export", "--format", "csv"]):
+        result = iop(*args, "--db", str(db), env=env)
+        assert result.returncode == 0, result.stderr
+        assert "Linköping" in result.stdout.decode("utf-8")
