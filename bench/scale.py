@@ -117,7 +117,7 @@ def time_one_change(corpus: Path, files: list[Path], db: Path, timeout: float, l
             largest = max({f.parent for f in files}, key=lambda folder: sum(f.parent == folder for f in files))
             with min(f for f in files if f.parent == largest).open("a", encoding="utf-8") as changed:
                 changed.write("\nKontaktperson för föreningen är ny från och med i år.\n")
-        code, error, seconds, peak = launcher.apply(run_iop, (["ingest", str(corpus), "--quiet"], db, timeout))
+        code, error, seconds, peak, _ = launcher.apply(run_iop, (["ingest", str(corpus), "--quiet"], db, timeout))
         outcome = "" if code == 0 else f"; {failure(code, error)}"
         print(f"{label:15}{seconds:.2f} s wall for `iop ingest` of all {len(files)} files, {peak:.0f} MB peak{outcome}")
 
@@ -168,50 +168,56 @@ def on_disk(db: Path) -> int:
 def time_real_ingest(corpus: Path, db: Path, size: int, timeout: float, launcher) -> None:
     """Time `iop ingest` itself, first into an empty catalogue, then again with nothing changed."""
     for label in ("iop ingest:", "re-ingest:"):
-        code, error, seconds, peak = launcher.apply(run_iop, (["ingest", str(corpus), "--quiet"], db, timeout))
+        code, error, seconds, peak, _ = launcher.apply(run_iop, (["ingest", str(corpus), "--quiet"], db, timeout))
         outcome = "" if code == 0 else f"; {failure(code, error)}"
         print(f"{label:15}{seconds:.1f} s wall, {seconds * 1000 / size:.2f} ms/document, {peak:.0f} MB peak{outcome}")
     print(f"               iop ingest grouped them into {count_partnerships(db)} partnerships")
 
 
-def run_iop(args: list[str], db: Path, timeout: float) -> tuple[int | None, str, float, float]:
-    """Give (exit code, or None when it timed out; last stderr line; seconds; peak MB) of one iop run."""
-    code, stderr, seconds, peak = measured.run_iop([*args, "--db", str(db)], timeout=timeout)
+def run_iop(args: list[str], db: Path, timeout: float) -> tuple[int | None, str, float, float, float | None]:
+    """Give (exit code, or None when it timed out; last stderr line; seconds; peak MB; seconds to
+    the first row) of one iop run, its output piped as a script would read it."""
+    code, stderr, seconds, peak, first = measured.run_iop_streamed([*args, "--db", str(db)], timeout=timeout)
     lines = stderr.strip().splitlines()
-    return code, lines[-1].strip() if lines else "", seconds, peak
+    return code, lines[-1].strip() if lines else "", seconds, peak, first
 
 
 def failure(code: int | None, error: str) -> str:
     return "timeout" if code is None else f"exit {code}: {error}"
 
 
-def run_commands(db: Path, facts: Facts, timeout: float, launcher) -> list[tuple[str, str, str, str]]:
-    """Run each user command once; give rows of (command, seconds, MB, note)."""
+def run_commands(db: Path, facts: Facts, timeout: float, launcher) -> list[tuple[str, ...]]:
+    """Run each user command once; give rows of (command, seconds, first row, MB, note)."""
     commands = [
         ["show", *facts.case_number.split()],
         ["show", facts.org_number],
         ["expiring", "--before", "2027-01-01"],
+        ["expiring", "--within", "6m", "--today", "2026-01-01"],
         ["partnerships"],
+        ["partnerships", "--format", "jsonl"],
+        ["partnerships", "--municipality", "Ystad"],
         ["deadlines"],
+        ["deadlines", "--format", "csv"],
         ["check"],
         ["search", "brottsofferjouren"],
         ["export", "--format", "json"],
+        ["export", "--format", "jsonl"],
     ]
     rows = []
     for command in commands:
-        code, error, seconds, peak = launcher.apply(run_iop, (command, db, timeout))
+        code, error, seconds, peak, first = launcher.apply(run_iop, (command, db, timeout))
         fine = code == 0 or (command[0] == "check" and code == 1)
-        rows.append((" ".join(command), f"{seconds:.2f}" if code is not None else "-", f"{peak:.0f}",
-                     "" if fine else failure(code, error)))
+        rows.append((" ".join(command), f"{seconds:.2f}" if code is not None else "-",
+                     f"{first:.2f}" if first is not None else "-", f"{peak:.0f}", "" if fine else failure(code, error)))
     return rows
 
 
-def print_table(rows: list[tuple[str, str, str, str]]) -> None:
-    header = ("command", "seconds", "MB", "")
+def print_table(rows: list[tuple[str, ...]]) -> None:
+    header = ("command", "seconds", "1st row", "MB", "")
     width = max(len(row[0]) for row in [header, *rows])
     print()
-    for name, seconds, megabytes, note in [header, *rows]:
-        print(f"  {name:<{width}}  {seconds:>8}  {megabytes:>6}  {note}".rstrip())
+    for name, seconds, first, megabytes, note in [header, *rows]:
+        print(f"  {name:<{width}}  {seconds:>8}  {first:>7}  {megabytes:>6}  {note}".rstrip())
 
 
 if __name__ == "__main__":

@@ -694,16 +694,17 @@ def deadlines(
     from iopcli.output import Listing, write_text
 
     reminders = [parse_window(r, "--remind") for r in remind or []]
+    first, last = parse_day(after, "--after"), parse_day(before, "--before")
     with user_errors():
         with _open(db) as catalogue:
-            found = list(catalogue.iter_partnerships())
-        first, last = parse_day(after, "--after"), parse_day(before, "--before")
-        if ics:
-            from iopcli.ics import to_ics
+            found = catalogue.iter_partnerships()
+            if ics:
+                from iopcli.ics import to_ics
 
-            write_text([to_ics(found, after=first, before=last, today=_today(today), reminders=reminders)], output, out)
-            return
-        events = rules.deadlines(found, after=first, before=last, today=_today(today))
+                text = to_ics(found, after=first, before=last, today=_today(today), reminders=reminders)
+                write_text([text], output, out)
+                return
+            events = rules.deadlines(found, after=first, before=last, today=_today(today))
         _emit(events, Listing(**DEADLINES), format, as_json, output)
 
 

@@ -155,7 +155,7 @@ def expiring(catalogue: Catalogue, before: date, after: date | None, today: date
 
     # A term never ends before the agreement's own end (a renewal only adds terms after it), so a
     # partnership whose end is on or after `before` cannot be listed: it is not even read.
-    candidates = catalogue.partnerships('"end" is null or "end" < :before', {"before": before.isoformat()})
+    candidates = catalogue.iter_partnerships('"end" is null or "end" < :before', {"before": before.isoformat()})
     return partnership.expiring(candidates, before=before, after=after, today=today)
 
 

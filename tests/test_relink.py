@@ -25,7 +25,11 @@ TEXT = (".txt", ".md", ".html", ".eml")
 def stored(catalogue: Catalogue) -> str:
     rows = catalogue.db.execute("select id, record from partnerships order by id").fetchall()
     keys = catalogue.db.execute("select partnership_id, kind, key from partnership_keys order by 1, 2, 3").fetchall()
-    return json.dumps([[i, json.loads(r)] for i, r in rows] + [list(k) for k in keys], sort_keys=True)
+    tables = [catalogue.db.execute(f"select * from {table} order by 1, 2, 3, 4").fetchall() for table in
+              ("partnership_documents", "partnership_parties", "partnership_amounts")]
+    columns = catalogue.db.execute('select id, label, "end", public_sek_per_year from partnerships order by id').fetchall()
+    return json.dumps([[i, json.loads(r)] for i, r in rows] + [list(k) for k in keys]
+                      + [[list(row) for row in table] for table in tables] + [list(c) for c in columns], sort_keys=True)
 
 
 def files_of(folder: Path) -> list[Path]:
