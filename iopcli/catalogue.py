@@ -232,9 +232,9 @@ class Catalogue:
         municipality, authority, start, end), so only the rows it keeps are parsed."""
         return list(self.iter_partnerships(where, params))
 
-    def iter_partnerships(self, where: str = "", params: dict | None = None) -> Iterator[dict]:
-        """Give the partnerships as partnerships() does, one at a time."""
-        sql = "select record from partnerships" + (f" where {where}" if where else "") + " order by id"
+    def iter_partnerships(self, where: str = "", params: dict | None = None, order: str = "id") -> Iterator[dict]:
+        """Give the partnerships as partnerships() does, one at a time (by id, or in `order`)."""
+        sql = "select record from partnerships" + (f" where {where}" if where else "") + f" order by {order}"
         for row in self.db.conn.execute(sql, params or {}):
             yield json.loads(row[0])
 

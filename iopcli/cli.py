@@ -690,21 +690,20 @@ def deadlines(
     today: TodayOption = None,
 ) -> None:
     """List every dated duty, notice deadline and recurring duty across partnerships, soonest first."""
-    from iopcli import partnership as rules
+    from iopcli import queries
     from iopcli.output import Listing, write_text
 
     reminders = [parse_window(r, "--remind") for r in remind or []]
     first, last = parse_day(after, "--after"), parse_day(before, "--before")
     with user_errors():
         with _open(db) as catalogue:
-            found = catalogue.iter_partnerships()
             if ics:
                 from iopcli.ics import to_ics
 
-                text = to_ics(found, after=first, before=last, today=_today(today), reminders=reminders)
+                text = to_ics(catalogue.iter_partnerships(), after=first, before=last, today=_today(today), reminders=reminders)
                 write_text([text], output, out)
                 return
-            events = rules.deadlines(found, after=first, before=last, today=_today(today))
+            events = queries.deadlines(catalogue, after=first, before=last, today=_today(today))
         _emit(events, Listing(**DEADLINES), format, as_json, output)
 
 

@@ -389,72 +389,13 @@ def _notice_note(item: dict, deadline: date | None, today: date) -> str:
     return "; ".join(notes)
 
 
-def deadlines(partnerships: list[dict], after: date | None = None, before: date | None = None,
+def deadlines(partnerships, after: date | None = None, before: date | None = None,
               today: date | None = None) -> list[dict]:
-    """Give every dated duty, notice deadline, option decision and next recurring duty, soonest first.
+    """Give every dated duty, notice deadline, option decision and next recurring duty, soonest
+    first (iopcli.deadlines.deadlines, kept here for the callers of this module)."""
+    from iopcli.deadlines import deadlines as listed
 
-    From `after` (default today) up to, not including, `before`. Without `before`, a repeating date
-    (a recurring duty's day, an automatic renewal's yearly notice day) gives only its next occurrence.
-    Each: {partnership_id, date, what, kind, municipality}; kind is duty | notice | option | recurring.
-    """
-    today = today or date.today()
-    first = after or today
-    events: list[dict] = []
-    for partnership in partnerships:
-        events.extend(_partnership_events(partnership, first, before))
-    unique = {(e["partnership_id"], e["date"], e["kind"], e["what"]): e for e in events}
-    return sorted(unique.values(), key=lambda e: (e["date"], e["partnership_id"], e["kind"], e["what"]))
-
-
-def _partnership_events(partnership: dict, first: date, before: date | None) -> list[dict]:
-    pid = partnership.get("id") or ""
-    period = partnership.get("period") or {}
-    extension = _extension(period)
-
-    def event(day: date, what: str, kind: str, source: str | None = None) -> dict:
-        return {"partnership_id": pid, "date": day.isoformat(), "what": what, "kind": kind,
-                "municipality": partnership.get("municipality"), "source": source}
-
-    def in_range(day: date | None) -> bool:
-        return bool(day) and first <= day and (before is None or day < before)
-
-    found = []
-    for duty in partnership.get("deadlines") or []:
-        day = as_date(duty.get("date"))
-        if in_range(day):
-            found.append(event(day, duty.get("what") or "", "duty", duty.get("source")))
-    all_terms = terms(period, until=(before or first) + relativedelta(years=1))
-    if extension.get("kind") == "automatic":
-        notices = []
-        for index, (_, term_end) in enumerate(all_terms):
-            if index == len(all_terms) - 1 and extension.get("max_end"):
-                break  # the last term ends by itself: nothing to stop
-            if extension.get("notice_by"):
-                day = yearly_day_on_or_before(extension["notice_by"], term_end)
-            else:
-                day = before_end(term_end, period.get("notice_months"), period.get("notice_weeks"))
-            if in_range(day):
-                notices.append(event(day, f"Last day to give notice (uppsägning) before the renewal after {term_end}", "notice"))
-        found.extend(notices if before else notices[:1])
-    else:
-        end = as_date(period.get("end"))
-        day = before_end(end, period.get("notice_months"), period.get("notice_weeks")) if end else None
-        if in_range(day):
-            found.append(event(day, f"Last day to give notice (uppsägning) before the end {end}", "notice"))
-        due = decision_due(period)
-        if extension.get("kind") == "option" and in_range(due):
-            found.append(event(due, f"Decide whether to use the option to extend beyond {end}", "option"))
-    last = all_terms[-1][1] if all_terms else None
-    start = as_date(period.get("start"))
-    for duty in partnership.get("recurring") or []:
-        if not duty.get("day"):
-            continue
-        low = max(first, start) if start else first
-        high = min(d for d in (last, before - timedelta(days=1) if before else None, low + relativedelta(years=10)) if d)
-        days = yearly_days(duty["day"], low, high)
-        for day in days if before else days[:1]:
-            found.append(event(day, duty.get("what") or "", "recurring", duty.get("source")))
-    return found
+    return listed(partnerships, after=after, before=before, today=today)
 
 
 # --- checks -------------------------------------------------------------------------------------

@@ -149,14 +149,30 @@ def _candidates(catalogue: Catalogue, text: str) -> list[dict]:
     return [unique[i] for i in sorted(unique)]
 
 
-def expiring(catalogue: Catalogue, before: date, after: date | None, today: date) -> list[dict]:
-    """Give the partnerships whose current term ends before `before`, soonest first."""
+def expiring(catalogue: Catalogue, before: date, after: date | None, today: date) -> Iterator[dict]:
+    """Give the partnerships whose current term ends before `before`, soonest first, as they are
+    found: the first comes before the last is read.
+
+    A term never ends before the agreement's own end (a renewal only adds terms after it), so a
+    partnership whose end is on or after `before` is not even read, and reading the others by
+    their end lets each be given as soon as no later one can end sooner (a merge on the term's
+    end: a held item goes out once the agreements still to come all end after it).
+    """
+    import heapq
+
     from iopcli import partnership
 
-    # A term never ends before the agreement's own end (a renewal only adds terms after it), so a
-    # partnership whose end is on or after `before` cannot be listed: it is not even read.
-    candidates = catalogue.iter_partnerships('"end" is null or "end" < :before', {"before": before.isoformat()})
-    return partnership.expiring(candidates, before=before, after=after, today=today)
+    held: list[tuple[tuple[str, str], dict]] = []
+    rows = catalogue.iter_partnerships('"end" is null or "end" < :before', {"before": before.isoformat()},
+                                       order='"end" is not null, "end", id')
+    for candidate in rows:
+        end = (candidate.get("period") or {}).get("end")
+        while held and end and held[0][0][0] < end:
+            yield heapq.heappop(held)[1]
+        for item in partnership.expiring([candidate], before=before, after=after, today=today):
+            heapq.heappush(held, ((item["end"], item.get("id") or ""), item))
+    while held:
+        yield heapq.heappop(held)[1]
 
 
 DOCUMENT_COLUMNS = (
@@ -167,6 +183,25 @@ PARTNERSHIP_COLUMNS = (
     "id", "status", "municipality", "authority", "start", "end", "notice_months", "notice_deadline", "civil_parties",
     "org_numbers", "public_sek_per_year", "public_sek_total", "civil_sek_per_year", "total_sek_per_year",
     "case_numbers", "documents")
+
+
+def deadlines(catalogue: Catalogue, after: date | None, before: date | None, today: date) -> list[dict]:
+    """Give the dated events of every partnership in a window, soonest first (iopcli.deadlines):
+    only the date rules that can fall in the window are read (partnership_dates), not the
+    partnerships."""
+    import json
+
+    from iopcli.deadlines import events
+
+    first = after or today
+    where = "(last_date is null or last_date >= :first)"
+    if before:
+        where += " and (first_date is null or first_date < :before)"
+    rows = catalogue.db.conn.execute(
+        f"select partnership_id, municipality, rule from partnership_dates where {where}",
+        {"first": first.isoformat(), "before": before.isoformat() if before else None})
+    return events(((json.loads(rule), {"id": pid, "municipality": municipality}) for pid, municipality, rule in rows),
+                  first, before)
 
 
 def csv_row(record: dict) -> dict:

@@ -8,6 +8,7 @@ import re
 
 import sqlite_utils
 
+from iopcli.deadlines import date_rules
 from iopcli.errors import IopError
 
 SCHEMA_VERSION = 5
@@ -165,6 +166,9 @@ PARTNERSHIP_TABLES = {
                             "org_number_valid": int, "aliases": str},
     "partnership_amounts": {"partnership_id": str, "sek": int, "per": str, "role": str, "source": str,
                             "page": int, "raw": str},
+    # The rules of its dates (iopcli.deadlines), with the first and last day each can fall on.
+    "partnership_dates": {"partnership_id": str, "kind": str, "what": str, "first_date": str, "last_date": str,
+                          "municipality": str, "rule": str},
 }
 PARTNERSHIP_COLUMNS = {"label": str, "notice_months": int, "notice_weeks": int, "renewal": str, "max_end": str,
                        "civil_parties": str, "public_sek_per_year": int, "public_sek_total": int}
@@ -231,12 +235,17 @@ def partnership_rows(partnership: dict) -> dict:
              "source": a.get("source"), "page": (a.get("evidence") or {}).get("page"),
              "raw": (a.get("evidence") or {}).get("text")}
             for a in partnership.get("amounts") or []],
+        "partnership_dates": [
+            {"partnership_id": pid, "kind": rule["kind"], "what": rule["what"], "first_date": rule["first"],
+             "last_date": rule["last"], "municipality": partnership.get("municipality"),
+             "rule": json.dumps(rule, ensure_ascii=False)}
+            for rule in date_rules(partnership)],
     }
 
 
 def _migration_5(db: sqlite_utils.Database) -> None:
     """Make the catalogue readable in Datasette and filterable in SQL: evidence spans named
-    span_start/span_end (start/end meant dates in partnerships), partnership_documents/_parties/_amounts tables, label and money columns
+    span_start/span_end (start/end meant dates in partnerships), partnership_documents/_dates/_parties/_amounts tables, label and money columns
     on partnerships, and views for the common questions."""
     for table in FACT_TABLES:
         if "start" in db[table].columns_dict:
@@ -254,6 +263,7 @@ def _migration_5(db: sqlite_utils.Database) -> None:
         db[table].create_index(["partnership_id"], if_not_exists=True)
     db["partnership_parties"].create_index(["org_number"], if_not_exists=True)
     db["partnership_documents"].create_index(["document_id"], if_not_exists=True)
+    db["partnership_dates"].create_index(["last_date"], if_not_exists=True)
     for table in PARTNERSHIP_TABLES:
         db.execute(f"delete from {table}")
     for row in list(db.query("select record from partnerships")):

@@ -83,7 +83,7 @@ def test_expiring_reads_only_what_can_end_in_time_and_lists_the_same(db, monkeyp
         for year in range(2018, 2031):
             for before in (date(year, 1, 1), date(year, 7, 1)):
                 today = date(2025, 6, 1)
-                assert queries.expiring(catalogue, before, None, today) == partnership.expiring(
+                assert list(queries.expiring(catalogue, before, None, today)) == partnership.expiring(
                     every, before=before, today=today), before
 
 
@@ -99,3 +99,56 @@ def test_a_catalogue_from_before_the_keys_gets_them_when_opened(catalogue_of_sam
     with Catalogue(catalogue_of_samples) as catalogue:
         assert catalogue.db.execute("select count(distinct partnership_id) from partnership_keys").fetchone()[0] == \
             catalogue.db.execute("select count(*) from partnerships").fetchone()[0]
+
+
+BLIND = Path(__file__).resolve().parent / "blind"
+
+
+@pytest.fixture(scope="module")
+def varied_catalogue(tmp_path_factory) -> Path:
+    """The samples and the blind corpora: automatic renewals, options, recurring duties, no dates."""
+    path = tmp_path_factory.mktemp("varied") / "iop.db"
+    folders = [str(SAMPLES), *(str(f) for f in sorted(BLIND.iterdir()) if f.is_dir())]
+    result = runner.invoke(app, ["ingest", "--quiet", "--ocr", "never", "--db", str(path), *folders])
+    assert result.exit_code in (0, 1), result.output
+    return path
+
+
+@pytest.mark.parametrize("after, before", [("2020-01-01", None), ("2025-06-01", None), ("2025-01-01", "2026-01-01"),
+                                           ("2026-03-01", "2031-01-01"), ("2030-01-01", None), ("2024-01-01", "2045-01-01")])
+def test_deadlines_from_the_stored_date_rules_equal_those_from_the_partnerships(varied_catalogue, after, before):
+    from datetime import date
+
+    from iopcli import queries
+    from iopcli.deadlines import deadlines
+
+    first, last = date.fromisoformat(after), date.fromisoformat(before) if before else None
+    with Catalogue(varied_catalogue, create=False) as catalogue:
+        stored = queries.deadlines(catalogue, after=first, before=last, today=first)
+        computed = deadlines(catalogue.partnerships(), after=first, before=last)
+    assert stored == computed and stored
+
+
+def test_deadlines_read_only_the_rules_that_can_fall_in_the_window(varied_catalogue, monkeypatch):
+    def every_partnership(self, *args, **kwargs):
+        raise AssertionError("deadlines read every partnership")
+
+    monkeypatch.setattr(Catalogue, "partnerships", every_partnership)
+    monkeypatch.setattr(Catalogue, "iter_partnerships", every_partnership)
+    result = runner.invoke(app, ["deadlines", "--after", "2025-01-01", "--db", str(varied_catalogue), "--json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)
+
+
+@pytest.mark.parametrize("before, today", [("2026-01-01", "2025-06-01"), ("2028-01-01", "2025-06-01"),
+                                           ("2026-01-01", "2026-11-30"), ("2035-01-01", "2024-01-01")])
+def test_expiring_streamed_by_end_equals_expiring_over_every_partnership(varied_catalogue, before, today):
+    from datetime import date
+
+    from iopcli import partnership, queries
+
+    limit, day = date.fromisoformat(before), date.fromisoformat(today)
+    with Catalogue(varied_catalogue, create=False) as catalogue:
+        streamed = list(queries.expiring(catalogue, before=limit, after=None, today=day))
+        whole = partnership.expiring(catalogue.partnerships(), before=limit, today=day)
+    assert streamed == whole and streamed
