@@ -408,7 +408,11 @@ class Catalogue:
                 for table, table_rows in partnership_rows(partnership).items():
                     rows[table].extend(table_rows)
             for table, table_rows in rows.items():
-                self.db[table].insert_all(table_rows)
+                if table_rows:  # plain executemany: sqlite-utils' insert_all cost half the writing
+                    columns = list(table_rows[0])
+                    names, marks = ", ".join(f'"{c}"' for c in columns), ", ".join("?" * len(columns))
+                    self.db.conn.executemany(f"insert into {table} ({names}) values ({marks})",
+                                             [tuple(row[c] for c in columns) for row in table_rows])
             self.db.execute("update partnership_documents set document_id = (select id from documents d "
                             "where d.path = partnership_documents.path) where document_id is null")
             self.db["partnership_keys"].insert_all(

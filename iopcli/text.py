@@ -65,6 +65,7 @@ _FOLD = str.maketrans(
 _OCR_IN_WORD = str.maketrans({"6": "o", "0": "o", "|": "l", "1": "l", "5": "s", "8": "b"})
 
 
+_DIGIT_RUN = re.compile(r"[0-9|]+")
 _OCR_DIGIT_IN_WORD = re.compile(r"(?<=[a-z])[0-9|]+(?=[a-z])|\b[0-9|](?=[a-z]{2})|(?<=[a-z]{2})[0-9|]\b")
 
 
@@ -83,6 +84,10 @@ def fold(text: str) -> str:
     >>> [len(fold(t)) == len(t) for t in ("Linköping idéburen", "İstanbul", "ΟΔΟΣ Σ")]
     [True, True, True]
     """
+    return _fold_short(text) if len(text) < 200 else _fold(text)
+
+
+def _fold(text: str) -> str:
     lowered = text.lower()
     # İ lower-cases to two characters and Σ by its context: then go character by character.
     if len(lowered) != len(text) or "\u03a3" in text:
@@ -91,7 +96,23 @@ def fold(text: str) -> str:
     if "|" not in lowered and not re.search(r"\d", lowered):
         return lowered
     # A digit touching a letter on both sides, or starting a word before letters, is OCR noise.
-    return _OCR_DIGIT_IN_WORD.sub(lambda m: m.group(0).translate(_OCR_IN_WORD), lowered)
+    # Only digit runs that touch a letter are looked at (the rule's matches lie inside a run, and
+    # its look-behind sees the text before `pos`): most runs are dates and amounts, and one pass
+    # of the rule over a whole document cost more than every extractor's own search.
+    pieces, done, size = [], 0, len(lowered)
+    for run in _DIGIT_RUN.finditer(lowered):
+        start, end = run.span()
+        if not ((start and lowered[start - 1].isalpha()) or (end < size and lowered[end].isalpha())):
+            continue
+        for match in _OCR_DIGIT_IN_WORD.finditer(lowered, start, min(size, end + 2)):
+            pieces += (lowered[done:match.start()], match.group(0).translate(_OCR_IN_WORD))
+            done = match.end()
+    return "".join(pieces) + lowered[done:] if pieces else lowered
+
+
+# Names, cue words and sentences are folded again and again (the linker folds every party name of
+# every document it compares): the short ones are remembered.
+_fold_short = functools.lru_cache(maxsize=65536)(_fold)
 
 
 def folded(text: str) -> str:

@@ -20,6 +20,7 @@ from iopcli.extractors.dates import find_dates, find_day_months, month_end, quar
 from iopcli.model import Document, Fact
 from iopcli.text import fold as fast_fold
 from iopcli.text import fold, fuzzy_pattern
+from iopcli.text import folded as fold_text
 
 _MONTH_NAMES = ("januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september",
                 "oktober", "november", "december")
@@ -637,7 +638,7 @@ def find_recurring(text: str) -> list[tuple[int, int, dict]]:
     """
     result = []
     bounds = sentences(text)
-    folded_text = fast_fold(text)  # (folding keeps offsets: one fold serves every sentence)
+    folded_text = fold_text(text)  # (folding keeps offsets: one fold serves every sentence)
     for index, (s, e) in enumerate(bounds):
         if not _ANY_FREQUENCY.search(folded_text, s, e) or _NOTICE_CONTEXT.search(folded_text, s, e):
             continue
