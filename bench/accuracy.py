@@ -181,7 +181,7 @@ def evaluate(gold_path: Path, folder: Path, partnerships_path: Path | None = Non
         with Catalogue(Path(tmp) / "accuracy.db") as catalogue:
             ingest(catalogue, [folder], ocr=ocr)
             records = catalogue.records()
-            found = partnerships(catalogue, today)
+            found = list(partnerships(catalogue, today))
     totals = score(gold, records, misses)
     fields = {f: dict(zip(("tp", "fp", "fn"), t), **dict(zip(("precision", "recall", "f1"), prf(*t))))
               for f, t in totals.items()}
