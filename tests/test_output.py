@@ -189,3 +189,24 @@ def test_redirected_output_is_utf8_on_a_cp1252_console(db):
         result = iop(*args, "--db", str(db), env=env)
         assert result.returncode == 0, result.stderr
         assert "Linköping" in result.stdout.decode("utf-8")
+
+
+@pytest.mark.parametrize("args", [["show", "SON", "1999-1"], ["search", "zzzyxw"], ["history", "nowhere.pdf"]])
+def test_not_found_exits_1_everywhere_but_diff(db, args):
+    result = runner.invoke(app, [*args, "--db", str(db)])
+    assert result.exit_code == 1 and "Error:" in result.output
+
+
+def test_diff_keeps_the_diff_convention_2_for_trouble_like_a_missing_side(db):
+    """diff's 1 means "they differ" (as in GNU diff), so a side not found is trouble: 2."""
+    result = runner.invoke(app, ["diff", "nowhere-a.pdf", "nowhere-b.pdf", "--db", str(db)])
+    assert result.exit_code == 2 and "nowhere-a.pdf" in result.output
+
+
+def test_every_relative_link_of_the_readme_is_in_the_repository():
+    import re as regex
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    links = [t for t in regex.findall(r"\]\(([^)#]+)\)", readme) if "://" not in t]
+    assert "docs/record.md" in links
+    assert all((ROOT / link).exists() for link in links), [link for link in links if not (ROOT / link).exists()]
