@@ -415,9 +415,8 @@ class Catalogue:
                                              [tuple(row[c] for c in columns) for row in table_rows])
             self.db.execute("update partnership_documents set document_id = (select id from documents d "
                             "where d.path = partnership_documents.path) where document_id is null")
-            self.db["partnership_keys"].insert_all(
-                {"partnership_id": p["id"], "kind": kind, "key": key}
-                for p in partnerships for kind, key in sorted(partnership_keys(p)))
+            self.db.conn.executemany("insert into partnership_keys (partnership_id, kind, key) values (?, ?, ?)",
+                                     [(p["id"], kind, key) for p in partnerships for kind, key in sorted(partnership_keys(p))])
 
     def partnerships_by_key(self, kind: str, key: str, within: bool = False) -> list[dict]:
         """Give the partnerships filed under a key (partnership_keys), through its index; `within`:

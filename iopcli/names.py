@@ -101,6 +101,7 @@ def same_authority(a: str, b: str) -> bool:
     return edit_distance(a, b, 2) <= 2 and len(a) >= 10
 
 
+@functools.lru_cache(maxsize=65536)  # the linker asks for every name of every party it compares
 def name_tokens(name: str) -> tuple[str, ...]:
     """Give the identifying words of an organisation's name: folded, stemmed, no legal forms.
 
@@ -132,13 +133,18 @@ def abbreviations(name: str) -> set[str]:
     >>> sorted(abbreviations("brovi-linkoping@telia.com")), abbreviations("Röda Korset")
     (['brovi'], set())
     """
+    return set(_abbreviations(name))
+
+
+@functools.lru_cache(maxsize=65536)
+def _abbreviations(name: str) -> frozenset[str]:
     folded = fold(name)
     found = {w for inner in re.findall(r"\(([^)]*)\)", folded) for w in re.findall(r"[a-z0-9]+", inner)
              if w not in NAME_STOP_WORDS}
     if "@" in folded:
         local = re.findall(r"[a-z0-9]+", folded.split("@", 1)[0])
         found.update(local[:1])
-    return found
+    return frozenset(found)
 
 
 def token_match(a: str, b: str) -> bool:
