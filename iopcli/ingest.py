@@ -1,5 +1,8 @@
 """Run the pipeline over paths: find files, read, extract, write each file's record in one transaction.
 
+An ingest is a map step and a load in one process: worker processes read and extract each file
+(workers.prepare, into a workers.Mapped), and this process writes every Mapped with `store`, the
+catalogue's one writer. `iop load` (mapload.py) and a cluster's client (cluster.py) write with it too.
 The terminal stays outside: progress is reported through a callback, outcomes are returned.
 """
 from __future__ import annotations

@@ -17,13 +17,21 @@ only remedy is to shut the whole pool down), and a worker that dies breaks the p
 task after it. Pebble's ProcessPool kills the worker holding a task past its timeout and starts
 another, and reports a worker that died (a crash in PDFium, the kernel's out-of-memory killer) as
 that task's failure alone. It is pure Python and small.
+
+`map_file` is the whole map step of one file in one process, its scanned pages recognised there
+too, giving a `Mapped`: everything the catalogue needs, with no catalogue access. It is the task a
+Dask worker runs (cluster.py) and the step `iop extract --jsonl` writes one line of (mapload.py).
+The ingest's writer takes a Mapped from either (ingest.store).
 """
 from __future__ import annotations
 
 import os
+import re
 import signal
+import socket
+import tempfile
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from typing import TYPE_CHECKING
@@ -49,11 +57,14 @@ class OcrPlan:
 @dataclass(frozen=True)
 class Task:
     """One file to read: the name it was found by (its suffix gives the type), the path the
-    catalogue knows it by, its bytes, and the OCR readings once they are done."""
+    catalogue knows it by, its bytes, and the OCR readings once they are done.
+
+    `data` None (only for map_file): the bytes are read from `path` where the task runs, a folder
+    the cluster's workers share; `path` is then absolute."""
 
     path: Path
     key: str
-    data: bytes
+    data: bytes | None
     all_iop: bool = False
     ocr: OcrPlan | None = None
     readings: dict | None = None
@@ -121,6 +132,190 @@ def prepare(task: Task) -> Result:
     if task.all_iop:
         record["iop"] = {**record["iop"], "is": True, "kind": "iop", "reason": "--all-iop: an IOP on the user's word"}
     return Prepared(document, record)
+
+
+# --- The map step of one file, OCR included: what a cluster worker and `iop extract --jsonl` run ---
+
+@dataclass(frozen=True)
+class Mapped:
+    """One file after the map step: everything the catalogue needs to write it, or why it was not read.
+
+    outcome "read" (record, text and page_starts are set), "failed" or "skipped" (reason says why).
+    `path` is the catalogue's key (the absolute path), `shown` the path as the user gave it. OCR
+    confidence and evidence are in the record. `ocr_cache` holds the OCR readings of the file's
+    pages as OCR cache files ({name under the cache folder: content}), so that the catalogue's own
+    cache gets what a worker recognised (see cached_pages, keep_pages).
+    """
+
+    path: str
+    shown: str
+    outcome: str = "read"
+    reason: str = ""
+    size: int | None = None
+    mtime: float | None = None
+    sha256: str | None = None
+    record: dict | None = None
+    text: str = ""
+    page_starts: tuple[int, ...] = (0,)
+    ocr_cache: dict[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, task: Task, shown: str, mtime: float | None, result: Result,
+           ocr_cache: dict[str, str] | None = None) -> "Mapped":
+        """Give the Mapped of a task's final result (Prepared or Failed)."""
+        size = len(task.data) if task.data is not None else None
+        if isinstance(result, WantsOcr):  # a reader that asks twice: a bug, said in one line
+            result = Failed("unexpected: the reader asked for OCR twice")
+        if isinstance(result, Failed):
+            return cls(task.key, shown, "failed", result.reason, size, mtime)
+        document = result.document
+        return cls(task.key, shown, "read", "", size, mtime, result.record["sha256"], result.record,
+                   document.text, tuple(document.page_starts), dict(ocr_cache or {}))
+
+
+@dataclass(frozen=True)
+class MapJob:
+    """A Task for map_file, with what its Mapped carries besides: the path as given, the mtime the
+    ingest saw, the file's cached OCR readings (sent along), and how many pages to OCR at once."""
+
+    task: Task
+    shown: str
+    mtime: float | None = None
+    ocr_cache: dict[str, str] = field(default_factory=dict)
+    ocr_jobs: int | None = None
+
+
+def map_file(job: MapJob) -> Mapped:
+    """Give the Mapped of one file: read (here, when its bytes were not sent), OCR'd here, extracted.
+
+    No catalogue and no terminal: it runs in a Dask worker as well as in `iop extract --jsonl`.
+    Scanned pages are recognised with an OCR cache in this machine's folder (cache_root), seeded
+    with the readings the job brought; the readings of the file come back in Mapped.ocr_cache.
+    Without Tesseract here a scan is read as the ingest reads it then: catalogued as needs_ocr.
+    """
+    from iopcli import ocr, readers
+
+    task = job.task
+    if task.data is None:
+        if not os.path.lexists(task.path):
+            return Mapped(task.key, job.shown, "failed", f"not found at this path on {socket.gethostname()}: read "
+                          "from a folder every worker sees at the same path, or send the files", mtime=job.mtime)
+        try:
+            task = replace(task, data=readers.read_file(task.path))
+        except IopError as exc:
+            return Mapped(task.key, job.shown, "failed", short_reason(exc, task.path), mtime=job.mtime)
+    result = prepare(task)
+    if not isinstance(result, WantsOcr):
+        return Mapped.of(task, job.shown, job.mtime, result)
+    if not ocr.tesseract_available():
+        return Mapped.of(task, job.shown, job.mtime, prepare(replace(task, ocr=None)))
+    root, sha256 = cache_root(), readers.sha256_of(task.data)
+    keep_pages(root, job.ocr_cache, sha256)
+    try:
+        reader = OcrReader("always" if task.ocr.all_pages else "auto", root, task.ocr.max_pages, job.ocr_jobs)
+        with tempfile.TemporaryDirectory(prefix="iop-map-") as folder:
+            copy = Path(folder) / (task.path.name or "file")  # the bytes as read, wherever they came from
+            copy.write_bytes(task.data)
+            readings = reader(copy, task.data, list(result.pages))
+    except IopError as exc:
+        return Mapped.of(task, job.shown, job.mtime, Failed(short_reason(exc, task.path)))
+    plan = replace(task.ocr, language_warning=reader.language_warning)
+    result = prepare(replace(task, ocr=plan, readings=readings))
+    return Mapped.of(task, job.shown, job.mtime, result, cached_pages(root, sha256))
+
+
+
+def map_files(jobs: list[MapJob], function: Callable[[MapJob], Mapped] = map_file) -> list[Mapped]:
+    """Give the Mapped of each job, in order: one Dask task for several small files (cluster.py)."""
+    return [function(job) for job in jobs]
+
+# An OCR cache file's name under the cache folder: sha256[:2]/sha256/settings.json (ocr.OcrCache).
+CACHE_FILE = re.compile(r"(?P<prefix>[0-9a-f]{2})/(?P<sha256>[0-9a-f]{64})/[\w.+\-]+\.json")
+
+
+def cache_root() -> Path:
+    """Give this machine's OCR cache folder for the map step: $IOP_OCR_CACHE (a folder the workers
+    may share), else iop-ocr-cache in the temporary folder."""
+    return Path(os.environ.get("IOP_OCR_CACHE") or Path(tempfile.gettempdir()) / "iop-ocr-cache")
+
+
+def cached_pages(root: Path | None, sha256: str | None) -> dict[str, str]:
+    """Give the OCR cache files of one file's bytes, {name under root: content}; {} without any."""
+    if root is None or not sha256:
+        return {}
+    folder = Path(root) / sha256[:2] / sha256
+    try:
+        return {f"{sha256[:2]}/{sha256}/{file.name}": file.read_text(encoding="utf-8")
+                for file in sorted(folder.glob("*.json"))}
+    except OSError:
+        return {}
+
+
+def keep_pages(root: Path | None, entries: dict[str, str], sha256: str | None) -> int:
+    """Put OCR cache files of the bytes with this hash under root; give how many were new.
+
+    A name that is not a cache file of these bytes (a line from elsewhere) is passed by, and a file
+    already there is kept: the cache is keyed by content, so both hold the same reading.
+    """
+    kept = 0
+    for name, content in entries.items() if root is not None else ():
+        match = CACHE_FILE.fullmatch(name)
+        if not match or match["sha256"] != sha256 or match["prefix"] != sha256[:2]:
+            continue
+        target = Path(root) / name
+        partial = target.with_name(f"{target.name}.{os.getpid()}.part")
+        try:
+            if target.exists():
+                continue
+            target.parent.mkdir(parents=True, exist_ok=True)
+            partial.write_text(content, encoding="utf-8")
+            os.replace(partial, target)  # never half a page that reads as cached
+            kept += 1
+        except OSError:
+            continue  # a cache that cannot be written costs a second OCR, nothing else
+    return kept
+
+
+class OcrReader:
+    """The OCR the readers call: (path, data, pages) -> {page: ocr.PageReading}, cached by file hash.
+
+    mode "auto" recognises only pages without a text layer; "always" every page of a PDF.
+    `max_pages` caps the pages read in one PDF (the reader says which were left); `progress`, when
+    set, is called as (path, pages done, pages to do) while a PDF's pages are recognised. `jobs`:
+    pages recognised at once (default: one per core; a Dask worker reads one page per task thread).
+    """
+
+    def __init__(self, mode: str, cache_dir: Path | None, max_pages: int | None = None,
+                 jobs: int | None = None):
+        from iopcli import ocr
+
+        self.mode = mode
+        self.cache = ocr.OcrCache(cache_dir) if cache_dir else None
+        self.all_pages = mode == "always"
+        self.max_pages = max_pages
+        self.jobs = jobs
+        self.progress = None
+        self.language_warning = ocr.ocr_language()[1]
+
+    def __call__(self, path: Path, data: bytes, pages: list[int]) -> dict:
+        from iopcli import ocr, readers
+
+        sha256 = readers.sha256_of(data)
+        if readers.file_type(path) == "image":
+            readings = ocr.ocr_image_pages(path, self.jobs, cache=self.cache, sha256=sha256)
+            return dict(enumerate(readings, 1))
+        report = self.progress
+        progress = (lambda done, total: report(path, done, total)) if report else None
+        return ocr.ocr_pdf_pages(path, pages, jobs=self.jobs, cache=self.cache, sha256=sha256, progress=progress)
+
+
+def ocr_reader(mode: str, cache_dir: Path | None, max_pages: int | None = None) -> OcrReader | None:
+    """Give the OCR reader for a mode, or None when OCR is off or Tesseract is not installed."""
+    from iopcli import ocr
+
+    if mode == "never" or not ocr.tesseract_available():
+        return None
+    return OcrReader(mode, cache_dir, max_pages)
 
 
 def unexpected_reason(exc: BaseException) -> str:
