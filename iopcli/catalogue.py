@@ -1,13 +1,17 @@
-"""The SQLite catalogue: schema, migrations, writes and row readers. The only importer of sqlite_utils.
+"""The SQLite catalogue: opening, writes and row readers (schema.py holds the tables and migrations).
 
 Tables (readable in any SQLite tool):
     documents      one row per file: path, sha256, size, type, date, text, pages, status/error, record,
                    page_confidence (a scan's OCR confidence per page, JSON: [93, null, 54])
     versions       every version of every file ever ingested, with its record and text (history, diff)
     case_numbers, parties, org_numbers, periods, amounts, deadlines, recurring
-                   one table per kind of fact, each row with its evidence (page, start, end, raw, note,
-                   ocr_confidence: that of the page, when OCR read it)
-    partnerships   documents grouped into partnerships (written after each ingest)
+                   one table per kind of fact, each row with its evidence (page, span_start, span_end,
+                   raw, note, ocr_confidence: that of the page, when OCR read it)
+    partnerships   documents grouped into partnerships (written after each link): the record as JSON
+                   and the columns queries filter on (municipality, start, end, label, money)
+    partnership_documents, partnership_parties, partnership_amounts, partnership_dates
+                   the partnerships' documents, parties, money and date rules as rows; partnership_keys:
+                   the keys `show` looks a partnership up by
     documents_fts  full-text index over documents.text; unicode61 with remove_diacritics 0 so that
                    å, ä and ö stay distinct letters (the default folds `år` into `ar`)
     meta           schema_version

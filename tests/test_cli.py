@@ -57,8 +57,8 @@ def ingest(*args: str):
     return runner.invoke(app, ["ingest", "--quiet", *args])
 
 
-COMMANDS = ["ingest", "extract", "show", "expiring", "export", "search", "query", "partnerships",
-            "deadlines", "check", "diff", "history"]
+COMMANDS = ["ingest", "extract", "load", "prune", "relink", "show", "expiring", "export", "search", "query",
+            "datasette-metadata", "partnerships", "deadlines", "check", "diff", "history", "report"]
 
 
 @pytest.mark.parametrize("command", COMMANDS)
