@@ -78,7 +78,7 @@ IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".tif", ".tiff")
 MIN_TEXT_CHARS = 20
 PAGE_TIMEOUT_S = 300
 # Part of every cache key: a change to how pages are prepared or read is a new reading.
-PREPARATION = "prep5"
+PREPARATION = "prep6"
 # Part of every cache file's name: what a cached page holds (2: its text and its confidence).
 CACHE_FORMAT = 2
 # Mean word confidence of a page read right is about 95; read sideways it is 10 to 30.
