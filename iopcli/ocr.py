@@ -36,8 +36,10 @@ Pillow does all of that in ~0.3 s of a page's ~1.5 s of Tesseract, in the worker
 headless (a 50 MB wheel) or unpaper (another program to pipe through) would save a fraction of
 those 0.3 s and add a dependency, so neither is used. Binarising ourselves (Otsu) is left to
 Tesseract, which does it anyway, on the grey page. Orientation: `--psm 0` (OSD alone) costs 0.4 s
-a page and on these 127 dpi pages said 270° for upright ones, so it is not run on every page; a
-page whose first reading has low word confidence is read again with `--psm 1` (see `_tesseract`),
+a page and on these 127 dpi pages said 270° for upright ones, so it is not run on every page. A
+page that scanprep.upside_down finds upside down by its text lines' ink (ascenders above,
+descenders below: one resize of the page) is turned before it is read; and a page whose first
+reading has low word confidence is read again with `--psm 1` (see `_tesseract`),
 unless it has only a few words (MIN_WORDS_TO_JUDGE): a nearly blank signature page reads with low
 confidence whichever way up it lies, and a second reading cost it 1-1.5 s for nothing.
 
@@ -78,7 +80,7 @@ IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".tif", ".tiff")
 MIN_TEXT_CHARS = 20
 PAGE_TIMEOUT_S = 300
 # Part of every cache key: a change to how pages are prepared or read is a new reading.
-PREPARATION = "prep6"
+PREPARATION = "prep7"
 # Part of every cache file's name: what a cached page holds (2: its text and its confidence).
 CACHE_FORMAT = 2
 # Mean word confidence of a page read right is about 95; read sideways it is 10 to 30.
@@ -512,17 +514,20 @@ def _read_page(engine: _Engine, image: "Image", dpi: int, where: str) -> PageRea
     from iopcli import scanprep
 
     prepared, prepared_dpi = scanprep.prepare(image, dpi)
+    if scanprep.upside_down(prepared):  # turned here, it is read once instead of twice
+        prepared = prepared.rotate(180)
     return _tesseract(engine, prepared, prepared_dpi, where)
 
 
 def _tesseract(engine: _Engine, image: "Image", dpi: int, where: str) -> PageReading:
     """Give what Tesseract reads in one page image, turning the page if it lies sideways."""
     with tempfile.TemporaryDirectory(prefix="iop-ocr-") as folder:
-        # An uncompressed PGM file: Tesseract reads a PNM from stdin slowly (measured on a 5.6 MP
-        # page, best of three: 1.95 s from stdin, 1.75 s from a file, 1.76 s as PNG from stdin),
-        # and encoding PNG costs more than writing 6 MB.
-        page = os.path.join(folder, "page.pgm")
-        image.save(page, format="PPM")
+        # An uncompressed PNG file (compress_level 0). Tesseract reads a PNM from stdin slowly (on a
+        # 5.6 MP page, best of three: 1.95 s from stdin, 1.75 s from a PGM file), and leptonica
+        # reads a PGM file slower than a PNG one: over 10 good and poor scan pages, 13.52 s from
+        # PGM, 12.98 s from PNG level 0 (24 ms a page to write), 13.05 s from PNG level 1 (39 ms).
+        page = os.path.join(folder, "page.png")
+        image.save(page, format="PNG", compress_level=0)
         # Plain layout analysis (--psm 3) reads a page scanned sideways or upside down as
         # low-confidence garbage. Detecting orientation on every page (--psm 1) costs about a
         # third more time, so it is only tried when the first reading's word confidences say it failed.

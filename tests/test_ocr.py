@@ -82,7 +82,7 @@ def tesseract_calls(monkeypatch) -> dict[str, int]:
     lock = threading.Lock()
 
     def counting_run(command, *args, **kwargs):
-        if not any(str(part).endswith(".pgm") for part in command):
+        if not any(str(part).endswith(".png") for part in command):
             return real_run(command, *args, **kwargs)
         with lock:
             counts["calls"] += 1
@@ -279,7 +279,7 @@ case "$1" in
   --list-langs) printf 'List of available languages in "/x/" (1):\\n{langs}'; exit 0;;
 esac
 PSM=$(echo "$*" | sed 's/.*--psm \\([0-9]*\\).*/\\1/')
-printf 'args: %s\\nomp=%s\\f' "$(echo "$*" | sed "s|$2|OUT|; s|^[^ ]*\\.pgm|PAGE.pgm|")" "$OMP_THREAD_LIMIT" > "$2.txt"
+printf 'args: %s\\nomp=%s\\f' "$(echo "$*" | sed "s|$2|OUT|; s|^[^ ]*\\.png|PAGE.png|")" "$OMP_THREAD_LIMIT" > "$2.txt"
 {page_script}
 """)
     script.chmod(script.stat().st_mode | stat.S_IEXEC)
@@ -307,7 +307,7 @@ def test_fake_pages_get_omp_limit_and_each_their_own_text(scans, tmp_path, monke
     assert sorted(pages) == [1, 2]
     # one run per page, the form feed that ends Tesseract's page stripped; a scanned page is read
     # at its own resolution (300 dpi), whatever resolution other pages would be rendered at
-    assert pages[1] == ("args: PAGE.pgm OUT -l swe --dpi 300 --psm 3 txt tsv\nomp=1", None)
+    assert pages[1] == ("args: PAGE.png OUT -l swe --dpi 300 --psm 3 txt tsv\nomp=1", None)
 
 
 @pytest.mark.parametrize("langs, confidence, words, expected_psm, expected_confidence", [

@@ -296,3 +296,45 @@ def test_enlarging_never_passes_the_pixel_budget_nor_enlarges_what_cannot_be_rea
     assert poster.width * poster.height <= MAX_PAGE_PIXELS * 1.01 and 60 < dpi < 200
     tiny = Image.new("L", (850, 1100))
     assert scanprep.upsample(tiny, 20) == (tiny, 20)
+
+
+# --- A page upside down is turned before it is read --------------------------------------------
+
+
+@needs_font
+@pytest.mark.parametrize("dpi, turn", [(110, 0.8), (137, -1.2), (300, 0.3)])
+def test_a_page_upside_down_is_recognised_and_an_upright_one_is_not(dpi, turn):
+    prepared, _ = scanprep.prepare(office_scan(text_page(dpi), turn), dpi)
+    assert not scanprep.upside_down(prepared)
+    assert scanprep.upside_down(prepared.rotate(180))
+
+
+def test_the_scanned_sample_reads_upright_and_turned_it_reads_upside_down():
+    sample = Image.open(Path(__file__).resolve().parents[1] / "samples" / "linkoping-son-2019-536-underskrifter-skannad.png")
+    prepared, _ = scanprep.prepare(sample.convert("L"), 300)
+    score, lines = scanprep.orientation_score(prepared)
+    assert lines >= scanprep.MIN_LINES and score > scanprep.UPSIDE_DOWN_SCORE
+    assert scanprep.upside_down(prepared.rotate(180))
+
+
+def test_a_page_with_a_few_lines_is_not_judged():
+    few = text_page(150, LINES[:2])
+    assert not scanprep.upside_down(few.rotate(180))
+
+
+@needs_tesseract
+@needs_font
+def test_an_upside_down_page_is_read_once(tmp_path, monkeypatch):
+    dpi = 137
+    scan = office_scan(text_page(dpi), 0.6).rotate(180)
+    calls = []
+    original = ocr._tesseract_once
+
+    def counted(engine, image_file, page_dpi, where, psm):
+        calls.append(psm)
+        return original(engine, image_file, page_dpi, where, psm)
+
+    monkeypatch.setattr(ocr, "_tesseract_once", counted)
+    pdf_path = image_pdf(tmp_path / "omvand.pdf", [scan], dpi)
+    reading = ocr.ocr_pdf_pages(str(pdf_path), [1], jobs=1)[1]
+    assert calls == ["3"] and "802490-7720" in reading.text
