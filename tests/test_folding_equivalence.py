@@ -44,3 +44,22 @@ def test_fold_equals_the_whole_text_rule_on_random_text(seed):
     for _ in range(2000):
         text = "".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 30)))
         assert fold(text) == reference(text), text
+
+
+def test_the_regions_pattern_finds_what_the_plain_alternation_of_every_name_finds():
+    """doctype._REGION_RE shares the `Region ` start of 20 names; it must match as one alternative
+    per name did, at the same places and with the same name."""
+    import re as regex
+
+    from iopcli.extractors import doctype
+
+    plain = regex.compile(r"(?<![\w-])(?:" + "|".join(
+        rf"(?P<{group}>{doctype._stem_pattern(region)})" for group, region in doctype.REGION_BY_GROUP.items()) + r")\b")
+    documents = [fold(t) for t in texts()] + [fold(t) for t in (
+        "Region Östergötland och regi0n stockholm", "Västra Götalandsregionen", "Regionen Skåne", "region  jönköpings län")]
+    found = 0
+    for text in documents:
+        expected = [(m.span(), m.lastgroup) for m in plain.finditer(text)]
+        assert [(m.span(), m.lastgroup) for m in doctype._REGION_RE.finditer(text)] == expected
+        found += len(expected)
+    assert found > 10

@@ -114,12 +114,21 @@ _STEM_BEFORE_RE = re.compile(
 # Any `<word> kommun`, for words the list does not match exactly (OCR damage beyond ö/d/e).
 _WORD_BEFORE_RE = re.compile(r"(?<![\w-])([a-z][a-z]{3,})$")
 _STEM_WINDOW = 60
-# One pass for all 21 regions; a named group tells which matched.
+# One pass for all 21 regions; a named group tells which matched. The names that start with
+# `Region ` share that start in the pattern, so it is tried once at each place, not 20 times
+# (0.75 ms of a 5-page document before; the order of the names, and so the match, is kept).
 REGION_BY_GROUP = {f"region{i}": region for i, region in enumerate(sv.REGIONS)}
-_REGION_RE = re.compile(
-    r"(?<![\w-])(?:" + "|".join(rf"(?P<{group}>{_stem_pattern(region)})" for group, region in REGION_BY_GROUP.items())
-    + r")\b"
-)
+
+
+def _regions_pattern() -> str:
+    shared = _stem_pattern("Region ")
+    parts = {group: _stem_pattern(region) for group, region in REGION_BY_GROUP.items()}
+    after = "|".join(rf"(?P<{g}>{p[len(shared):]})" for g, p in parts.items() if p.startswith(shared))
+    others = "|".join(rf"(?P<{g}>{p})" for g, p in parts.items() if not p.startswith(shared))
+    return rf"(?<![\w-])(?:{shared}(?:{after}){'|' + others if others else ''})\b"
+
+
+_REGION_RE = re.compile(_regions_pattern())
 
 
 @lru_cache(maxsize=1024)

@@ -12,6 +12,7 @@ Notice and renewal clauses (`sägs upp senast den 30 september respektive år`) 
 """
 from __future__ import annotations
 
+import functools
 import re
 from datetime import date
 
@@ -33,10 +34,17 @@ _SENTENCE_END = re.compile(r"[.!?](?=\s+[A-ZÅÄÖ0-9\-•§])|[.!?]\s*$|\n[ \t]
 def sentences(text: str) -> list[tuple[int, int]]:
     """Give (start, end) of each sentence or list item of text, whitespace trimmed.
 
+    The deadlines and the recurring duties both cut the same document: its cut is remembered.
+
     >>> text = "Möten sker två ggr/år. Återrapport sker 2025.\\n\\n- Punkt ett"
     >>> [text[s:e] for s, e in sentences(text)]
     ['Möten sker två ggr/år.', 'Återrapport sker 2025.', '- Punkt ett']
     """
+    return list(_sentences(text))
+
+
+@functools.lru_cache(maxsize=4)
+def _sentences(text: str) -> tuple[tuple[int, int], ...]:
     bounds = []
     start = 0
     for m in _SENTENCE_END.finditer(text):
@@ -52,7 +60,7 @@ def sentences(text: str) -> list[tuple[int, int]]:
             e -= 1
         if e > s:
             trimmed.append((s, e))
-    return trimmed
+    return tuple(trimmed)
 
 
 # A heading line with no full stop runs into the sentence below it (`Uppföljning` / `Föreningen lämnar …`).

@@ -12,6 +12,7 @@ phone numbers, dates and case numbers are never organisation numbers.
 """
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from dataclasses import dataclass
@@ -149,6 +150,11 @@ def locate(text: str) -> list[OrgNumberMatch]:
     >>> [m.number for m in locate("Brovi (802490-7720) och 800101-1234")]
     ['802490-7720']
     """
+    return list(_locate(text))
+
+
+@functools.lru_cache(maxsize=4)  # three extractors look for the org numbers of the same document
+def _locate(text: str) -> tuple[OrgNumberMatch, ...]:
     folded = fold_text(text)
     found: list[OrgNumberMatch] = []
     for m in NUMBER_RE.finditer(text):
@@ -163,7 +169,7 @@ def locate(text: str) -> list[OrgNumberMatch]:
             if not (hyphenated and valid and repaired_from is None and number[2] >= "2"):
                 continue
         found.append(OrgNumberMatch(m.start(), m.end(), number, valid, repaired_from, labelled))
-    return found
+    return tuple(found)
 
 
 def extract(doc: Document) -> list[Fact]:
