@@ -188,6 +188,7 @@ def csv_chunks_typed(rows: Iterable[dict], columns: Sequence[str]) -> Iterator[s
     return csv_chunks(({k: csv_value(row.get(k)) for k in columns} for row in rows), columns)
 
 
+PROSE_MIN_WIDTH = 16  # a column of prose is never squeezed narrower than this on a terminal
 ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
@@ -268,26 +269,40 @@ def _screen_table(items: Iterable[dict], listing: Listing, console: Console) -> 
         else:
             more += 1
             if more == 1:
-                console.print(screen_table(shown, listing))
+                console.print(screen_table(shown, listing, console.width), soft_wrap=False, crop=False)
     if not shown:
         console.print(escape(listing.empty))
         return
     if not more:
-        console.print(screen_table(shown, listing))
+        console.print(screen_table(shown, listing, console.width), soft_wrap=False, crop=False)  # fit the width, cut nothing
         return
     console.print(f"… and {more} more row{'s' if more != 1 else ''}: pipe the output, or use "
                   f"--format csv|jsonl|xlsx or -o FILE, for all of them.")
 
 
-def screen_table(rows: list[dict], listing: Listing) -> Table:
-    """Give a rich table that wraps long values between words and never cuts one: every column
-    is at least as wide as its longest word (an id, a date, an amount)."""
+def screen_table(rows: list[dict], listing: Listing, width: int = 80) -> Table:
+    """Give a rich table that wraps long values and never cuts one: a column of single words (ids,
+    dates, amounts) is as wide as its longest; the columns of prose share what is left of `width`
+    and wrap between words (a word longer than its column folds onto the next line). What is still
+    wider than the screen is printed whole (crop=False) for the terminal to wrap."""
     table = Table(title=listing.title, title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False,
-                  collapse_padding=True)
+                  collapse_padding=True, show_edge=False)
     cells = [[plain_cell(row.get(key)) for key, _ in listing.columns] for row in rows]
+    sizes = []
     for index, (_, header) in enumerate(listing.columns):
-        words = [w for row in cells for w in row[index].split()] + header.split()
-        table.add_column(header, overflow="fold", min_width=max(map(len, words), default=1))
+        values = [row[index] for row in cells]
+        longest = max(map(len, [w for value in values for w in value.split()] + header.split()), default=1)
+        widest = max(map(len, values + [header]), default=1)
+        sizes.append((longest, widest, any(" " in value.strip() for value in values)))
+    fixed = sum(longest for longest, _, prose in sizes if not prose) + 2 * (len(sizes) - 1)
+    prose_columns = sum(1 for *_, prose in sizes if prose)
+    share = (width - fixed) // prose_columns if prose_columns else 0
+    for (_, header), (longest, widest, prose) in zip(listing.columns, sizes):
+        if prose:
+            narrow = max(min(longest, PROSE_MIN_WIDTH), min(widest, share))
+            table.add_column(header, overflow="fold", min_width=narrow, max_width=max(narrow, share))
+        else:
+            table.add_column(header, no_wrap=True, min_width=longest)
     for row in cells:
         table.add_row(*(escape(c) for c in row))
     return table

@@ -210,3 +210,12 @@ def test_every_relative_link_of_the_readme_is_in_the_repository():
     links = [t for t in regex.findall(r"\]\(([^)#]+)\)", readme) if "://" not in t]
     assert "docs/record.md" in links
     assert all((ROOT / link).exists() for link in links), [link for link in links if not (ROOT / link).exists()]
+
+
+def test_a_terminal_table_fits_the_screen_width_when_its_words_do():
+    screen = io.StringIO()
+    console = Console(file=screen, force_terminal=True, width=80, height=40, color_system=None, soft_wrap=True)
+    wide = [{"id": "sundsvall-gemenskapsgarden-2024-2", "end": "2025-12-31",
+             "note": "Återrapportera hur partnerskapet har kommit igång till nämnden i januari 2025"}] * 3
+    emit(wide, LISTING, Format.table, None, console)
+    assert max(len(line) for line in screen.getvalue().splitlines()) <= 80
