@@ -220,7 +220,8 @@ def _municipality_buckets(docs: list[Doc]) -> list[list[Doc]]:
     buckets = []
     for place in places:
         members = [d for other in places if same_municipality(place, other) for d in by_place[other]]
-        joining = {d.index: d for m in members for key in _all_keys(m) for d in unknown_by_key.get(key, ())}
+        joining = {d.index: d for m in members for key in _all_keys(m) for d in unknown_by_key.get(key, ())} \
+            if unknown_by_key else {}  # (every member's keys, looked up for nothing, was a tenth of linking)
         buckets.append(members + sorted(joining.values(), key=lambda d: d.index))
     if unknown:
         buckets.append(unknown)
