@@ -29,7 +29,6 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-import re
 import sqlite3
 from collections.abc import Callable, Iterator
 from datetime import datetime, timezone

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import json
 import re
-import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -26,7 +25,7 @@ from rich.console import Console
 from rich.table import Table
 
 from iopcli.errors import IopError, UsageError
-from iopcli.render import csv_cell, escape, json_array_chunks, to_json
+from iopcli.render import csv_cell, escape, json_array_chunks
 from iopcli.text import printable
 
 

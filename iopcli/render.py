@@ -14,7 +14,6 @@ import json
 import re
 from collections.abc import Iterable, Iterator, Sequence
 
-from rich import box
 from rich.console import Group
 from rich.markup import escape as _markup_escape
 from rich.panel import Panel
@@ -71,17 +70,13 @@ _C1 = re.compile("[\x7f-\x9f]")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
-def to_csv(rows: Iterable[dict], columns: Sequence[str]) -> str:
-    """Give CSV that Swedish Excel opens right: BOM, semicolons, CRLF.
+def csv_chunks(rows: Iterable[dict], columns: Sequence[str]) -> Iterator[str]:
+    """Give CSV that Swedish Excel opens right, a row at a time: BOM and header first, semicolons,
+    CRLF.
 
     Excel in Swedish uses the comma as decimal sign and so `;` between fields, and reads a file
     as UTF-8 only when it starts with a BOM.
     """
-    return "".join(csv_chunks(rows, columns))
-
-
-def csv_chunks(rows: Iterable[dict], columns: Sequence[str]) -> Iterator[str]:
-    """Give the text of to_csv a row at a time (the BOM and header first)."""
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=list(columns), delimiter=";", extrasaction="ignore",
                             lineterminator="\r\n")
@@ -289,20 +284,6 @@ def partnership_view(partnership: dict, show_text: bool = False) -> Panel:
 
 def _status_style(status: str) -> str:
     return {"active": "green", "expiring": "bold yellow", "ended": "dim", "draft": "cyan"}.get(status, "white")
-
-
-def rows_table(rows: list[dict], columns: Sequence[str], headers: Sequence[str] | None = None,
-               title: str | None = None) -> Table:
-    """Give a plain table of rows (listing commands); short values (ids, dates) are never wrapped."""
-    cells = [[_cell(row.get(c)) for c in columns] for row in rows]
-    table = Table(title=title, title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False, collapse_padding=True)
-    for index, header in enumerate(headers or columns):
-        longest = max((len(line) for row in cells for line in row[index].splitlines() or [""]), default=0)
-        short = index == 0 or longest <= 12
-        table.add_column(header, overflow="fold", no_wrap=short, min_width=None if short else min(longest, 20))
-    for row in cells:
-        table.add_row(*(escape(c) for c in row))
-    return table
 
 
 def summary_text(counts: dict[str, int], failures: list[tuple[str, str]], notes: list[tuple[str, str]]) -> str:
