@@ -66,7 +66,7 @@ class Doc:
     def source(self) -> str:
         return self.record.get("source") or self.record.get("path") or ""
 
-    @property
+    @functools.cached_property  # asked for in every sort and comparison of linking
     def sort_key(self) -> tuple:
         """Order-independent identity: file name, then content hash."""
         return (self.source, self.record.get("sha256") or "", self.record.get("path") or "")
@@ -115,7 +115,15 @@ def _doc(record: dict, index: int) -> Doc:
 
 
 def _places(*docs: Doc) -> frozenset[str]:
-    return frozenset(w for d in docs for w in re.split(r"-", d.municipality) if w and w != "region")
+    if len(docs) == 1:
+        return _place_words(docs[0].municipality)
+    return frozenset().union(*(_place_words(d.municipality) for d in docs))
+
+
+@functools.lru_cache(maxsize=4096)
+def _place_words(municipality: str) -> frozenset[str]:
+    """Give the words of a municipality key that name the place (`region-ostergotland`: ostergotland)."""
+    return frozenset(w for w in re.split(r"-", municipality) if w and w != "region")
 
 
 def pair_score(a: Doc, b: Doc) -> int:

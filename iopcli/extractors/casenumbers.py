@@ -25,6 +25,7 @@ dates, § numbers and law numbers (`SFS 1976:580`, `(1976:580)`) are not case nu
 """
 from __future__ import annotations
 
+import functools
 import re
 
 from iopcli.model import Document, Fact
@@ -113,6 +114,7 @@ def canonical_case_number(raw: str) -> str | None:
     return None
 
 
+@functools.lru_cache(maxsize=65536)  # the linker keys every case number of every document it compares
 def case_key(s: str) -> str:
     """Give a lookup key under which every written form of one case number is equal.
 
