@@ -25,7 +25,7 @@ from rich.console import Console
 from rich.table import Table
 
 from iopcli.errors import IopError, UsageError
-from iopcli.render import csv_cell, escape, json_array_chunks
+from iopcli.render import cell_text, csv_cell, escape, json_array_chunks
 from iopcli.text import printable
 
 
@@ -146,13 +146,7 @@ def plain_cell(value) -> str:
     >>> plain_cell(["Brovi", "Kvinnojouren, Linköping"]), plain_cell(None), plain_cell("a\\tb\\nc"), plain_cell(2.5)
     ('Brovi; Kvinnojouren, Linköping', '', 'a b c', '2.5')
     """
-    if value is None:
-        return ""
-    if isinstance(value, (list, tuple)):
-        return "; ".join(plain_cell(v) for v in value)
-    if isinstance(value, dict):
-        return json.dumps(value, ensure_ascii=False)
-    return printable(re.sub(r"[\t\r\n]+", " ", str(value)))
+    return printable(re.sub(r"[\t\r\n]+", " ", cell_text(value, "; ")))
 
 
 def plain_chunks(rows: Iterable[dict], columns: Sequence[tuple[str, str]]) -> Iterator[str]:

@@ -100,7 +100,7 @@ def csv_cell(value) -> str:
     """
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return str(value)
-    text = _cell(value)
+    text = cell_text(value)
     if text.startswith(_FORMULA_START):
         text = "'" + text
     return _CSV_CONTROLS.sub(lambda match: f"\\x{ord(match.group()):02x}", text)
@@ -109,11 +109,16 @@ def csv_cell(value) -> str:
 _CSV_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
-def _cell(value) -> str:
+def cell_text(value, separator: str = ", ") -> str:
+    """Give a value as the text of one cell: None empty, lists joined, dicts as JSON.
+
+    >>> cell_text(["Brovi", ["a", None]]), cell_text({"a": 1}, "; "), cell_text(None)
+    ('Brovi, a, ', '{"a": 1}', '')
+    """
     if value is None:
         return ""
     if isinstance(value, (list, tuple)):
-        return ", ".join(_cell(v) for v in value)
+        return separator.join(cell_text(v, separator) for v in value)
     if isinstance(value, dict):
         return json.dumps(value, ensure_ascii=False)
     return str(value)
