@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass
 
 from iopcli.extractors import sv
+from iopcli.extractors.scan import at, word_start
 from iopcli.model import Document, Fact
 from iopcli.text import folded as fold_text
 from iopcli.text import fold
@@ -32,6 +33,11 @@ _UNIT = (
     r"(miljarder|miljard|mdkr|miljoner|miljon|mnkr|mkr|msek|mio|tusen|tkr|ksek|kronor|kr\b\.?|sek\b|:-)"
 )
 AMOUNT_RE = re.compile(rf"(?:{_NUMBER}|{_WORD_NUMBER})[ \t]*(?:\n[ \t]*)?{_UNIT}")
+# Where an amount can start (scan.at): a digit not after a number, or a number word's first letter.
+_AMOUNT_START = re.compile(
+    r"[\daefnst](?:(?<=\d)(?<![\d,.:/\-].)|(?<![\w].)(?:(?<=e)(?=n|tt)|(?<=t)(?=va|re|io)|(?<=f)(?=yra|em)"
+    r"|(?<=s)(?=ex|ju)|(?<=a)(?=tta)|(?<=n)(?=io)))"
+)
 _MULTIPLIERS = {
     "miljarder": 10**9, "miljard": 10**9, "mdkr": 10**9, "miljoner": 10**6, "miljon": 10**6, "mnkr": 10**6,
     "mkr": 10**6, "msek": 10**6, "mio": 10**6, "tusen": 1000, "tkr": 1000, "ksek": 1000,
@@ -248,7 +254,7 @@ _CHANGE_RE = re.compile(r"\b(?:" + "|".join(re.escape(fold(cue)) for cue in _CHA
 
 # `SEK 950 000 per år`: the unit written before the number. Turned round in place (`950 000 sek`, the
 # same length), so offsets into the text stay right.
-_UNIT_BEFORE = re.compile(r"\b(sek|kr\.?)([ \t]+)(\d{1,3}(?:[ .]\d{3})+|\d{4,})(?![\d,.]*[ \t]*(?:kr\b|kronor|sek\b|:-))")
+_UNIT_BEFORE = re.compile(r"(" + word_start("sek", r"kr\.?") + r")([ \t]+)(\d{1,3}(?:[ .]\d{3})+|\d{4,})(?![\d,.]*[ \t]*(?:kr\b|kronor|sek\b|:-))")
 
 
 # A part of a year (`för hösten 2025`, `2019 (juli–december)`, `för perioden september–december 2025`):
@@ -317,7 +323,7 @@ def locate(text: str) -> list[AmountMatch]:
     folded = _unit_after(fold_text(text))
     found: list[AmountMatch] = []
     previous_end = 0
-    for m in AMOUNT_RE.finditer(folded):
+    for m in at(AMOUNT_RE, folded, _AMOUNT_START):
         unit = m[4].rstrip(".")
         if unit in ("miljoner", "miljon", "miljarder", "miljard", "tusen"):
             if _COUNT_NOUNS.match(folded, m.end()):

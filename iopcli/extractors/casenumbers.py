@@ -51,20 +51,21 @@ _PREFIX = r"[A-ZÅÄÖ]{2,5}"
 _NUMBER_TAIL = r"(?:[-/:.]\d+)*"
 _TRIPLE = r"(?:[ ]\d{3}(?![\d ,.]?\d))?"  # `2021/KS 0280 013`: a trailing archive-code group
 
+# Each look-behind stands after the first characters, so that re jumps to a capital or a 1/2.
 # Prefix first: `SON 2024-1523`, `KS/2016:7`, `KS2016/1963-2`, `SCN=2016-0182`, `SN 18/0098`.
 PREFIX_FIRST_RE = re.compile(
-    rf"(?<![\w/.-])(?P<prefix>{_PREFIX})(?:[ ]?[-/.:=][ ]?|[ ])?"
+    rf"(?P<prefix>[A-ZÅÄÖ](?<![\w/.-].)[A-ZÅÄÖ]{{1,4}})(?:[ ]?[-/.:=][ ]?|[ ])?"
     rf"(?P<number>(?:19|20)\d\d[-/:.]\d{{1,6}}{_NUMBER_TAIL}{_TRIPLE}|\d\d/\d{{2,6}}{_NUMBER_TAIL})(?![\w/]|[-:.]\d)"
 )
 # Year first: `2023/KS 0362`, `2021/KS 0280 013`.
 YEAR_FIRST_RE = re.compile(
-    rf"(?<![\w/.-])(?P<year>(?:19|20)\d\d)[ ]?/[ ]?(?P<prefix>{_PREFIX})[ -]?"
+    rf"(?P<year>(?:19|20)(?<![\w/.-]..)\d\d)[ ]?/[ ]?(?P<prefix>{_PREFIX})[ -]?"
     rf"(?P<number>\d{{2,6}}{_NUMBER_TAIL}{_TRIPLE})(?![\w/]|[-:.]\d)"
 )
 # Göteborg's registry code with digits and a two-digit year: `N131-0456/21` (distinct enough bare).
-CODED_RE = re.compile(r"(?<![\w/.-])(?P<coded>[A-ZÅÄÖ]{1,3}\d{2,4}-\d{1,6}/\d\d(?:\d\d)?)(?![\w/]|[-:.]\d)")
+CODED_RE = re.compile(r"(?P<coded>[A-ZÅÄÖ](?<![\w/.-].)[A-ZÅÄÖ]{0,2}\d{2,4}-\d{1,6}/\d\d(?:\d\d)?)(?![\w/]|[-:.]\d)")
 # Prefix last: `2016/433-KS`.
-PREFIX_LAST_RE = re.compile(rf"(?<![\w/.-])(?P<number>(?:19|20)\d\d/\d{{1,6}})-(?P<prefix>{_PREFIX})\b")
+PREFIX_LAST_RE = re.compile(rf"(?P<number>(?:19|20)(?<![\w/.-]..)\d\d/\d{{1,6}})-(?P<prefix>{_PREFIX})\b")
 
 # After a label, more forms are accepted: any-case prefix, glued `18RS2137`, a registry code with
 # digits and a two-digit year (Göteborg's `N147-0061/19`), numeric only.

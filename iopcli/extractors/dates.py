@@ -52,7 +52,7 @@ def ocr_month(word: str) -> int | None:
 
 
 _WRITTEN_PREFIX_RE = re.compile(rf"(?:\b(?:{_WEEKDAY_ALT})(?:en)?\s+)?(?:\bden\s+)?$")
-_NUMBER_START_RE = re.compile(r"(?<!\d)\d")
+_NUMBER_START_RE = re.compile(r"\d(?<!\d\d)")  # a digit not after one; the look-behind after it, so re jumps to digits
 SLASH_RE = re.compile(r"(?<![\d/])([0-3]?\d)/([01]?\d)(?:\s*-?\s*((?:19|20)\d\d)\b|(?![\d/]))")
 
 

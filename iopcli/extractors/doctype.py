@@ -18,6 +18,7 @@ from collections import Counter
 from functools import lru_cache
 
 from iopcli.extractors import sv
+from iopcli.extractors.scan import near, word_start
 from iopcli.model import Document, Fact
 from iopcli.text import folded as fold_text
 from iopcli.text import edit_distance, fold, fuzzy_pattern
@@ -29,21 +30,27 @@ _CLAUSE_HEADING = (r"(?:parter(?:na)?|avtalsparter|syfte|bakgrund|andamal|atagan
 # (pattern in folded text, doc_type, weight). Titles count most where they stand at the top.
 _TYPE_CUES = (
     (r"^\W*tjanste(?:skrivelse|utlatande)\b", "tjansteskrivelse", 6),
-    (r"\btjanste(?:skrivelse|utlatande)\b", "tjansteskrivelse", 1),
+    (word_start(r"tjanste(?:skrivelse|utlatande)\b"), "tjansteskrivelse", 1),
     (r"^\W*(?:[a-z]+s\s+)?forslag till (?:[\w\- ]{0,60}?)?beslut\b", "tjansteskrivelse", 4),
-    (r"\bforslag till (?:[\w\- ]{0,60}?)?beslut\b", "tjansteskrivelse", 2),
+    (word_start(r"forslag till (?:[\w\- ]{0,60}?)?beslut\b"), "tjansteskrivelse", 2),
     (r"^\W*(?:protokollsutdrag|sammantradesprotokoll|utdrag ur (?:sammantrades)?protokoll|justerat protokoll)\b", "protokoll", 7),
-    (r"\b(?:protokollsutdrag|sammantradesprotokoll|utdragsbestyrkande|justerandes sign)", "protokoll", 3),
+    (word_start("protokollsutdrag", "sammantradesprotokoll", "utdragsbestyrkande", "justerandes sign"), "protokoll", 3),
     (rf"^\s*§\s*\d+(?:/\d\d)?\b(?!\s+{_CLAUSE_HEADING})", "protokoll", 3),
     # `§ 1 Parter`, `§ 4 Ekonomi`: the numbered clauses of an agreement, not a protocol's paragraphs.
     (rf"^\s*§\s*\d+\.?\s+{_CLAUSE_HEADING}", "overenskommelse", 2),
     (r"^\W*(?:overenskommelse|avtal|partnerskapsavtal|iop-avtal)\b(?! om att)", "overenskommelse", 3),
-    (r"\bdenna overenskommelse (?:ar )?upprattad\b|\bavtalet ar upprattat\b", "overenskommelse", 5),
+    (word_start(r"denna overenskommelse (?:ar )?upprattad\b", r"avtalet ar upprattat\b"), "overenskommelse", 5),
     (r"^\W*underskrifter\b|^\W*firmatecknare\b", "overenskommelse", 3),
     (r"^\W*period for overenskommelsen\b|^\W*overenskommelsens (?:giltighetstid|period)\b", "overenskommelse", 3),
     (r"^\W*parter\W*$|^\W*avtalsparter\b", "overenskommelse", 3),
 )
-_TYPE_RES = tuple((re.compile(pattern, re.M), kind, weight) for pattern, kind, weight in _TYPE_CUES)
+# Each cue needs one of these words: a document without them is not scanned for it.
+_CUE_NEEDLES = (("tjanste",), ("tjanste",), ("forslag till",), ("forslag till",), ("protokoll", "utdrag"),
+                ("protokollsutdrag", "sammantradesprotokoll", "utdragsbestyrkande", "justerandes sign"),
+                ("§",), ("§",), ("overenskommelse", "avtal"), ("upprattad", "upprattat"),
+                ("underskrifter", "firmatecknare"), ("overenskommelse",), ("parter",))
+_TYPE_RES = tuple((re.compile(pattern, re.M), kind, weight, needles)
+                  for (pattern, kind, weight), needles in zip(_TYPE_CUES, _CUE_NEEDLES, strict=True))
 _TOP = 600  # characters of letterhead where a title counts double
 
 
@@ -69,7 +76,9 @@ def find_doc_type(text: str) -> tuple[int, int, str] | None:
         return mail.start(1), mail.end(1), "other"
     scores: Counter[str] = Counter()
     best: dict[str, tuple[int, int, int]] = {}
-    for pattern, kind, weight in _TYPE_RES:
+    for pattern, kind, weight, needles in _TYPE_RES:
+        if not any(needle in folded for needle in needles):
+            continue
         for m in pattern.finditer(folded):
             points = weight * (2 if m.start() < _TOP else 1)
             scores[kind] += points
@@ -107,6 +116,8 @@ _STEMS_BY_FOLD = {fold(stem): stem for stem in sv.MUNICIPALITY_STEMS}
 # `kommun`/`stad` is rare in a text and the list of 290 stems is long: find the word first, then
 # the stem that ends right before it (the stems tried at every position cost a third of extraction).
 _KOMMUN_WORD_RE = re.compile(r"\s+(kommun|stad)(?:s|en)?\b")
+_KOMMUN_ANCHOR = re.compile("kommun|stad")
+_SPACE_RUN_START = re.compile(r"\s(?<!\s\s)")
 _STEM_BEFORE_RE = re.compile(
     r"(?<![\w-])(" + "|".join(_stem_pattern(s) for s in sorted(sv.MUNICIPALITY_STEMS, key=len, reverse=True))
     + r")$"
@@ -124,8 +135,9 @@ def _regions_pattern() -> str:
     shared = _stem_pattern("Region ")
     parts = {group: _stem_pattern(region) for group, region in REGION_BY_GROUP.items()}
     after = "|".join(rf"(?P<{g}>{p[len(shared):]})" for g, p in parts.items() if p.startswith(shared))
-    others = "|".join(rf"(?P<{g}>{p})" for g, p in parts.items() if not p.startswith(shared))
-    return rf"(?<![\w-])(?:{shared}(?:{after}){'|' + others if others else ''})\b"
+    # The boundary is checked after each name's first letter, so re jumps from `r` to `r`.
+    others = "|".join(rf"{p[0]}(?<![\w-].)(?P<{g}>{p[1:]})" for g, p in parts.items() if not p.startswith(shared))
+    return rf"(?:{shared[0]}(?<![\w-].){shared[1:]}(?:{after}){'|' + others if others else ''})\b"
 
 
 _REGION_RE = re.compile(_regions_pattern())
@@ -168,7 +180,7 @@ def _municipalities(text: str) -> tuple[tuple[int, int, str], ...]:
     # Remembered per text: doctype and parties both ask, several times, for the same document.
     folded = fold_text(text)
     found: list[tuple[int, int, str]] = []
-    for word in _KOMMUN_WORD_RE.finditer(folded):
+    for word in near(_KOMMUN_WORD_RE, folded, _KOMMUN_ANCHOR, 200, _SPACE_RUN_START):
         window = max(0, word.start() - _STEM_WINDOW)
         before = (_STEM_BEFORE_RE.search(folded, window, word.start())
                   or _WORD_BEFORE_RE.search(folded, window, word.start()))
@@ -279,7 +291,7 @@ def _segment_exact(folded: str) -> list[str] | None:
 # Names the plain pattern misses: `Arbete och välfärdsnämnden` (two nouns, no hyphen, the first written with a
 # capital) and `Nämnden för arbete och välfärd`.
 _AND_AUTHORITY_RE = re.compile(r"(?<![\w-])([a-z]{4,}\s+(?:och|samt)\s+[a-z]{3,}namnd(?:en)?)(s)?(?![\w-])")
-_FOR_AUTHORITY_RE = re.compile(r"(?<![\w-])(namnden\s+for\s+([a-z]{4,})(?:\s+(?:och|samt)\s+([a-z]{4,}))?)(?![\w-])")
+_FOR_AUTHORITY_RE = re.compile(r"(n(?<![\w-].)amnden\s+for\s+([a-z]{4,})(?:\s+(?:och|samt)\s+([a-z]{4,}))?)(?![\w-])")
 _NOT_A_NAME_WORD = re.compile(
     r"^(?:kommun\w*|stad\w*|region\w*|forvaltning\w*|forening\w*|parter\w*|\w*namnd\w*|\w*styrelse\w*|"
     r"komplettering|beslut|yttrande|kannedom|handlaggning|godkannande|information|beredning|atgard|att|den|det|"
@@ -287,10 +299,15 @@ _NOT_A_NAME_WORD = re.compile(
 )
 
 
+# Every name holds `nämnd` or `styrelse` within a few words of its start (scan.near's anchor).
+_AUTHORITY_WORD = re.compile(r"namnd|styre[il]sen")
+_NAMND = re.compile("namnd")
+
+
 def _authority_matches(text: str, folded: str) -> list[re.Match]:
     """Give the matches of every form of nämnd name, in text order."""
-    found = list(_AUTHORITY_RE.finditer(folded))
-    for m in _AND_AUTHORITY_RE.finditer(folded):
+    found = list(near(_AUTHORITY_RE, folded, _AUTHORITY_WORD, 150))
+    for m in near(_AND_AUTHORITY_RE, folded, _NAMND, 120):
         first = m[1].split()[0]
         if text[m.start(1)].isupper() and not _NOT_A_NAME_WORD.match(first):
             found = [f for f in found if not (f.start(1) < m.end(1) and m.start(1) < f.end(1))] + [m]

@@ -131,7 +131,7 @@ _QUARTER_RE = re.compile(
 )
 _TERTIAL_RE = re.compile(r"\b(f[ode]rsta|andra|tredje|sista)\s+tertialet\s+((?:19|20)\d\d)\b")
 _HALF_RE = re.compile(r"\b(f[ode]rsta|andra|sista)\s+halvaret\s+((?:19|20)\d\d)\b")
-_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+_YEAR = re.compile(r"(?:19|20)(?<!\d..)\d\d(?!\d)")
 _DEADLINE_CUE_BEFORE = re.compile(
     r"\b(?:senast|senaste|innan|fore|forst|inom)\s+(?:(?:mandag|tisdag|onsdag|torsdag|fredag|lordag|sondag)(?:en)?\s+)?"
     r"(?:den\s+|per\s+)?$"

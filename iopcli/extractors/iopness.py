@@ -22,11 +22,12 @@ from __future__ import annotations
 
 import re
 
+from iopcli.extractors.scan import word_start
 from iopcli.model import Document, Fact
 from iopcli.text import folded as fold_text
 
 _IOP_RE = re.compile(
-    r"\bidebur(?:et|na|en|a)?\s+offentlig[at]?\s+partnerskap\w*|\biop\b|\bpartnerskapsoverenskommelse\w*"
+    word_start(r"idebur(?:et|na|en|a)?\s+offentlig[at]?\s+partnerskap\w*", r"iop\b", r"partnerskapsoverenskommelse\w*")
 )
 # A mention that sets the form aside or compares with it is not what the document is.
 _SET_ASIDE_RE = re.compile(

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from iopcli.extractors import sv
 from iopcli.extractors.doctype import find_municipalities, find_municipality, place_name
 from iopcli.extractors.orgnumbers import locate as locate_org_numbers
+from iopcli.extractors.scan import word_start
 from iopcli.model import Document, Fact
 from iopcli.text import fold as fast_fold, folded as fold_text
 from iopcli.text import edit_distance, fold, fuzzy_pattern
@@ -172,7 +173,7 @@ _PARTNERSHIP_CONTEXT = re.compile(
     r"\b(?:iop|partnerskap\w*|overenskommelse\w*|avtal\w*|samarbete\w*|samverkan\w*|kontrakt\w*)\W*$"
     r"|\b(?:iop|partnerskap\w*|overenskommelse\w*|avtal\w*|samarbete\w*)\b[^.]*$"
 )
-_MELLAN_RE = re.compile(r"\bmellan\s+")
+_MELLAN_RE = re.compile(word_start("mellan") + r"\s+")
 _MED_RE = re.compile(
     r"\b(?:tecknas|tecknar|upprattas|ingas|ingar|inga|iop|partnerskap(?:et)?|overenskommelse(?:n)?|avtal(?:et)?)"
     r"(?:\s*\(iop\))?\s+med\s*:?\s*"

@@ -26,6 +26,7 @@ from datetime import date
 
 from iopcli.extractors import sv
 from iopcli.extractors.dates import find_dates, find_day_months, month_end, period_end
+from iopcli.extractors.scan import at, word_start
 from iopcli.model import Document, Fact
 from iopcli.text import folded as fold_text
 from iopcli.text import fold
@@ -48,7 +49,7 @@ MONTH_RANGE_RE = re.compile(
 DAY_MONTH_RANGE_RE = re.compile(
     rf"\b(?P<d1>[0-3]?\d)\s+(?P<m1>{_MONTH_ALT})\.?{_RANGE_SEP}(?P<d2>[0-3]?\d)\s+(?P<m2>{_MONTH_ALT})\.?\s+(?P<y2>{_YEAR})\b"
 )
-YEAR_RANGE_RE = re.compile(rf"(?<![\d\-/.:])(?P<y1>{_YEAR})\s*(?:-|–|—|--|till)\s*(?P<y2>{_YEAR})(?![\d\-/:]|\.\d)")
+YEAR_RANGE_RE = re.compile(rf"(?P<y1>(?:19|20)(?<![\d\-/.:]..)\d\d)\s*(?:-|–|—|--|till)\s*(?P<y2>{_YEAR})(?![\d\-/:]|\.\d)")
 YEAR_RANGE_CUE_RE = re.compile(
     r"(?:avtalstid(?:en)?|avtalsperiod(?:en)?|perioden|period|aren|under|galler|gallande for|iop|overenskommelse\w*|"
     r"partnerskap\w*|avtal\w*)\s*(?:ar\s+)?(?:for\s+)?$"
@@ -86,8 +87,9 @@ OTHER_AGREEMENT_RE = re.compile(
 )
 # `någon ytterligare möjlighet till förlängning finns inte`: the agreement cannot be extended again.
 NO_FURTHER_RE = re.compile(
-    r"\b(?:ingen|nagon)\s+(?:ytterligare\s+)?(?:mojlighet\s+till\s+)?forlangning\w*\s+(?:finns|ges|medges)\s+inte\b"
-    r"|\bingen\s+ytterligare\s+(?:mojlighet\s+till\s+)?forlangning\b|\bkan\s+inte\s+forlangas\s+ytterligare\b"
+    word_start(r"ingen\s+(?:ytterligare\s+)?(?:mojlighet\s+till\s+)?forlangning\w*\s+(?:finns|ges|medges)\s+inte\b",
+               r"nagon\s+(?:ytterligare\s+)?(?:mojlighet\s+till\s+)?forlangning\w*\s+(?:finns|ges|medges)\s+inte\b",
+               r"ingen\s+ytterligare\s+(?:mojlighet\s+till\s+)?forlangning\b", r"kan\s+inte\s+forlangas\s+ytterligare\b")
 )
 REPORT_RE = re.compile(r"\b(?:redovisas|rapporteras|statistik\w*|ska\s+redovisa\w*|aterrapport\w*)\b")
 MONEY_RE = re.compile(r"\d\s*(?:kr\b|kronor|tkr|mnkr|sek\b)|\bbetalas\b")
