@@ -14,6 +14,7 @@ role  the nearest cue before the amount in its clause (sv.AMOUNT_ROLE_CUES): tot
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from iopcli.extractors import sv
@@ -399,7 +400,22 @@ def _table_row(folded: str, start: int, end: int) -> _Row | None:
     return None
 
 
-_TABLE_LINE = re.compile(r"(?m)^[^\n]{1,200}\d[ \t]*(?:kr|kronor|sek|:-)?[ \t]*$")
+# A table row ends in a number (maybe with its unit) within 200 characters of the line's start. Found
+# from that end, which starts with a digit, so that re jumps from digit to digit.
+_ROW_END = re.compile(r"\d[ \t]*(?:kr|kronor|sek|:-)?[ \t]*$", re.M)
+
+
+def _table_lines(folded: str) -> Iterator[tuple[int, int]]:
+    """Give (start, end) of each line that ends in a number, the number within 200 characters.
+
+    >>> t = "ar\\tbelopp\\n2025\\t1 350 000 kr\\nprosa utan tal\\n7\\n"
+    >>> [t[s:e] for s, e in _table_lines(t)]
+    ['2025\\t1 350 000 kr']
+    """
+    for end in _ROW_END.finditer(folded):
+        line_start = folded.rfind("\n", 0, end.start()) + 1
+        if 1 <= end.start() - line_start <= 200:
+            yield line_start, end.end()
 _TABLE_UNIT = re.compile(r"\b(?:belopp|kronor|kr|sek|tkr|ksek|mnkr|msek|tusental kronor|miljoner kronor)\b")
 _TABLE_MULTIPLIER = (("tkr", 1000), ("ksek", 1000), ("tusental", 1000), ("mnkr", 10**6), ("msek", 10**6),
                      ("miljoner", 10**6))
@@ -420,9 +436,9 @@ def _table_amounts(folded: str, found: list[AmountMatch]) -> list[AmountMatch]:
     """
     taken = {(a.start, a.end) for a in found}
     rows = []
-    for line in _TABLE_LINE.finditer(folded):  # a row is short: long lines are prose, never tried
-        row = _table_row(folded, line.start(), line.end())
-        if row and not any(s <= row.number_start < e for s, e in taken) and not _PER_OTHER_AFTER.match(folded, line.end()):
+    for line_start, line_end in _table_lines(folded):  # a row is short: long lines are prose, never tried
+        row = _table_row(folded, line_start, line_end)
+        if row and not any(s <= row.number_start < e for s, e in taken) and not _PER_OTHER_AFTER.match(folded, line_end):
             rows.append(row)
     blocks: list[list[_Row]] = []
     for row in rows:

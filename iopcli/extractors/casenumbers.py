@@ -28,6 +28,7 @@ from __future__ import annotations
 import functools
 import re
 
+from iopcli.extractors.scan import near
 from iopcli.model import Document, Fact
 from iopcli.text import folded as fold_text
 from iopcli.text import fold
@@ -39,6 +40,8 @@ LABEL_RE = re.compile(
     r"(?:var|er)\s+beteckning|beteckning|var\s+ref(?:erens)?\s+dnr)\b\.?"
     r"(?:[ \t]*(?:/[ \t]*ref|nr|nummer)\b\.?)?[ \t]*:?[ \t]*"
 )
+# Every label holds `nr`, `nummer` or `beteckning` a few words from its start (scan.near's anchor).
+_LABEL_ANCHOR = re.compile("nr|nummer|beteckning")
 
 # Abbreviations that look like registry prefixes but name laws, series or other things.
 NOT_PREFIXES = frozenset(
@@ -171,7 +174,7 @@ def labelled_case_numbers(text: str) -> list[tuple[int, int, str]]:
     [(5, 17, '2017-717-1.1')]
     """
     found = []
-    for label in LABEL_RE.finditer(fold_text(text)):
+    for label in near(LABEL_RE, fold_text(text), _LABEL_ANCHOR, 60):
         start = label.end()
         for pattern in (YEAR_FIRST_RE, PREFIX_LAST_RE, LABELLED_VALUE_RE):
             m = pattern.match(text, start)

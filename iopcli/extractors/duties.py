@@ -28,7 +28,13 @@ _MONTH_NAMES = ("januari", "februari", "mars", "april", "maj", "juni", "juli", "
 
 # ------------------------------------------------------------------------------------- sentences
 
-_SENTENCE_END = re.compile(r"[.!?](?=\s+[A-ZÅÄÖ0-9\-•§])|[.!?]\s*$|\n[ \t]*\n|\n(?=[ \t]*[-•*–]\s)|\s[-•]\s(?=[A-ZÅÄÖ])|:\s*\n|\t")
+# A sentence ends at `. A`, `.` at the end, a blank line, a line that starts a list, ` - A`, `:` at a
+# line's end, a tab. Written to start with a set of rare characters, so that re jumps between them:
+# ` - A` is found at its dash (_sentences() moves that back to the space before it).
+_SENTENCE_END = re.compile(
+    r"[.!?\n\-•:\t](?:(?<=[.!?])(?=\s+[A-ZÅÄÖ0-9\-•§])|(?<=[.!?])\s*$|(?<=\n)[ \t]*\n|(?<=\n)(?=[ \t]*[-•*–]\s)"
+    r"|(?<=[\n\t])[-•]\s(?=[A-ZÅÄÖ])|(?<=[^\S\n\t][-•])\s(?=[A-ZÅÄÖ])|(?<=:)\s*\n|(?<=\t))"
+)
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
@@ -48,9 +54,10 @@ def _sentences(text: str) -> tuple[tuple[int, int], ...]:
     bounds = []
     start = 0
     for m in _SENTENCE_END.finditer(text):
-        end = m.start() + (1 if text[m.start()] in ".!?" else 0)
+        first = text[m.start()]
+        end = m.start() + (1 if first in ".!?" else -1 if first in "-•" else 0)
         bounds.append((start, end))
-        start = m.end() if text[m.start()] not in ".!?" else m.start() + 1
+        start = m.end() if first not in ".!?" else m.start() + 1
     bounds.append((start, len(text)))
     trimmed = []
     for s, e in _split_headings(text, bounds):

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from iopcli.extractors import sv
 from iopcli.extractors.doctype import find_municipalities, find_municipality, place_name
 from iopcli.extractors.orgnumbers import locate as locate_org_numbers
-from iopcli.extractors.scan import word_start
+from iopcli.extractors.scan import near, word_start
 from iopcli.model import Document, Fact
 from iopcli.text import fold as fast_fold, folded as fold_text
 from iopcli.text import edit_distance, fold, fuzzy_pattern
@@ -69,17 +69,26 @@ _STOP_PUNCT = re.compile(r"[,.;:!?\"”»]")
 _NAMED_LEGAL_FORM = re.compile(r"(?i)(?:ekonomisk|ek\.|ideell)[ \t]*(?:\n[ \t]*)?(?:f[öo]rening|f[öo]r\.)(?!\w)")
 
 
-def _vocabulary_match(word: str, vocabulary: dict[str, str]) -> str | None:
+class Vocabulary(dict):
+    """Folded word -> its spelling, with the words grouped by first letter for the OCR look-up."""
+
+    def __init__(self, words: dict[str, str]):
+        super().__init__(words)
+        self.by_first: dict[str, list[tuple[str, str]]] = {}
+        for folded_known, known in self.items():
+            self.by_first.setdefault(folded_known[:1], []).append((folded_known, known))
+
+
+def _vocabulary_match(word: str, vocabulary: Vocabulary) -> str | None:
     """Give the vocabulary spelling of a word that differs only by OCR damage, or None."""
     folded = fold(word)
     if folded in vocabulary:
         return vocabulary[folded]
-    for folded_known, known in vocabulary.items():
-        if abs(len(folded_known) - len(folded)) > 1 or folded_known[:1] != folded[:1]:
+    for folded_known, known in vocabulary.by_first.get(folded[:1], ()):
+        if abs(len(folded_known) - len(folded)) > 1:
             continue
         if folded == folded_known + "s":
             continue  # a genitive (`Röda Korsets Vadstenakrets`) is the word itself, not OCR damage
-            continue
         if re.fullmatch(fuzzy_pattern(known), folded):
             return known
         if len(folded) >= 7 and edit_distance(folded, folded_known, 1) <= 1:
@@ -87,7 +96,7 @@ def _vocabulary_match(word: str, vocabulary: dict[str, str]) -> str | None:
     return None
 
 
-def read_name(text: str, pos: int, vocabulary: dict[str, str]) -> tuple[int, int] | None:
+def read_name(text: str, pos: int, vocabulary: Vocabulary) -> tuple[int, int] | None:
     """Give (start, end) of the organisation name that starts at pos, or None.
 
     A name is capitalised words, parenthesised aliases, known lower-case organisation words
@@ -178,6 +187,8 @@ _MED_RE = re.compile(
     r"\b(?:tecknas|tecknar|upprattas|ingas|ingar|inga|iop|partnerskap(?:et)?|overenskommelse(?:n)?|avtal(?:et)?)"
     r"(?:\s*\(iop\))?\s+med\s*:?\s*"
 )
+_MED = re.compile("med")  # scan.near's anchor for _MED_RE, and where its first words can start:
+_MED_START = re.compile(r"[aioptu](?<!\w.)")
 _LABEL_RE = re.compile(
     r"(?m)^[ \t]*(?:ideburen|ideell|civil)\s+(?:sektor|part|organisation|forening|aktor)\s*:[ \t]*"
 )
@@ -196,7 +207,7 @@ _LEGAL_FORM_TAIL = re.compile(
 )
 
 
-def _wrapped_name_start(text: str, line_start: int, vocabulary: dict[str, str]) -> int:
+def _wrapped_name_start(text: str, line_start: int, vocabulary: Vocabulary) -> int:
     """Give where a name that starts a line really starts: on the line before, when it wrapped there.
 
     PDF text breaks prose lines anywhere: `… partnerskapet med Brottsofferjouren` / `Stockholm-Gotland
@@ -260,7 +271,7 @@ def _split_names(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return pieces
 
 
-def _name_ending_at(text: str, start: int, end: int, vocabulary: dict[str, str]) -> tuple[int, int] | None:
+def _name_ending_at(text: str, start: int, end: int, vocabulary: Vocabulary) -> tuple[int, int] | None:
     """Give the longest name in text[start:end] that runs right up to end: the name before a number."""
     for word in re.finditer(r"(?<![\w-])[A-ZÅÄÖ0-9]", text[start:end]):
         span = read_name(text, start + word.start(), vocabulary)
@@ -273,7 +284,7 @@ def _public_at(folded: str, pos: int) -> re.Match | None:
     return re.compile(_PUBLIC_PHRASE).match(folded, pos)
 
 
-def _candidates(text: str, vocabulary: dict[str, str]) -> list[Candidate]:
+def _candidates(text: str, vocabulary: Vocabulary) -> list[Candidate]:
     folded = fold_text(text)
     found: list[Candidate] = []
 
@@ -332,7 +343,7 @@ def _candidates(text: str, vocabulary: dict[str, str]) -> list[Candidate]:
         if cut and cut.start() <= span[1]:
             add(span[0], cut.start(), 2)
     # `partnerskap (IOP) med X och Y`, `ska tecknas med X`
-    for m in _MED_RE.finditer(folded):
+    for m in near(_MED_RE, folded, _MED, 60, _MED_START):
         span = read_name(text, m.end(), vocabulary)
         if span and not _public_at(folded, span[0]):
             add(*span, 3)
@@ -341,7 +352,7 @@ def _candidates(text: str, vocabulary: dict[str, str]) -> list[Candidate]:
 
 # ------------------------------------------------------------------------------------ cleaning
 
-def correct_name(name: str, vocabulary: dict[str, str]) -> str:
+def correct_name(name: str, vocabulary: Vocabulary) -> str:
     """Give a name with OCR-damaged words restored from the vocabulary; other words kept.
 
     >>> vocab = _vocabulary(["Linköping"])
@@ -361,12 +372,12 @@ def _restore_case(word: str, known: str) -> str:
     return known.lower()
 
 
-def _vocabulary(places: list[str]) -> dict[str, str]:
+def _vocabulary(places: list[str]) -> Vocabulary:
     words = {fold(w): w for w in sv.ORG_NAME_WORDS if len(w) > 3}
     for place in places:
         for word in place.split():
             words[fold(word)] = word
-    return words
+    return Vocabulary(words)
 
 
 def _aliases(name: str) -> list[str]:

@@ -202,6 +202,9 @@ def _with_start(text: str, folded: str, end_only: Candidate, candidates: list[Ca
                      end_only.months, end_only.score)
 
 
+_DAY_START = re.compile(r"\d(?<!\w\d)")  # where DAY_MONTH_RANGE_RE can start: `\b` and a digit
+
+
 def period_candidates(text: str, folded: str) -> list[Candidate]:
     """Give every phrase that may state a period, each scored by its form and its sentence."""
     dates = [d for d in find_dates(text) if not _inside_case_number(text, d[0], d[1])]
@@ -227,7 +230,7 @@ def period_candidates(text: str, folded: str) -> list[Candidate]:
             start, months = _duration_before(folded, s1)
             add(min(start, s1), e2, d1, d2, months, 60)
             used.update((s1, s2))
-    for m in DAY_MONTH_RANGE_RE.finditer(folded):
+    for m in at(DAY_MONTH_RANGE_RE, folded, _DAY_START):
         if m.start() in used:
             continue
         year = int(m["y2"])
@@ -310,6 +313,9 @@ def stated_months(folded: str) -> int | None:
     return None
 
 
+_NOTICE_CUE_RE = re.compile(NOTICE_CUE)
+
+
 def find_notice(folded: str) -> tuple[int, int, dict] | None:
     """Give (start, end, {"months", "weeks"}) for the notice period, or None.
 
@@ -318,6 +324,8 @@ def find_notice(folded: str) -> tuple[int, int, dict] | None:
     >>> find_notice(fold("kan sägas upp med tre månaders varsel"))[2], find_notice(fold("minst sex veckors uppsägningstid"))[2]
     ({'months': 3, 'weeks': None}, {'months': None, 'weeks': 6})
     """
+    if not _NOTICE_CUE_RE.search(folded):
+        return None  # every form below holds the cue
     patterns = (
         rf"{NUM}\s+(?P<unit>{_MONTHS}|{_WEEKS})\s+(?:\w+\s+)?{NOTICE_CUE}",
         rf"{NOTICE_CUE}(?:[^.\d]{{0,60}}?)\b{NUM}\s+(?P<unit>{_MONTHS}|{_WEEKS})\b",
