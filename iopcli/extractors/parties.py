@@ -103,7 +103,7 @@ def read_name(text: str, pos: int, vocabulary: Vocabulary) -> tuple[int, int] | 
     (`vittnesstöd`) and connectors (`i`, `för`, `och`) between them; it may break over one line.
 
     >>> text = "med Kvinnojouren Ellinor och Tjejjouren Beata för perioden 2025"
-    >>> s, e = read_name(text, 4, {}); text[s:e]
+    >>> s, e = read_name(text, 4, Vocabulary({})); text[s:e]
     'Kvinnojouren Ellinor och Tjejjouren Beata'
     """
     m = re.compile(r"[ \t]*(?:\n[ \t]*)?(?:[-•*][ \t]+)?").match(text, pos)
@@ -216,10 +216,10 @@ def _wrapped_name_start(text: str, line_start: int, vocabulary: Vocabulary) -> i
     never taken for the start of a name.
 
     >>> t = "godkänner partnerskapet med Brottsofferjouren\\nStockholm-Gotland (802490-7720)"
-    >>> t[_wrapped_name_start(t, t.index("Stockholm"), {}):t.index(" (")]
+    >>> t[_wrapped_name_start(t, t.index("Stockholm"), Vocabulary({})):t.index(" (")]
     'Brottsofferjouren\\nStockholm-Gotland'
     >>> t = "Parter\\nVäntjänsten i Vadstena (802467-9139)"
-    >>> _wrapped_name_start(t, 7, {})
+    >>> _wrapped_name_start(t, 7, Vocabulary({}))
     7
     """
     if line_start == 0 or text[line_start - 1] != "\n":

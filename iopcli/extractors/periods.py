@@ -26,7 +26,7 @@ from datetime import date
 
 from iopcli.extractors import sv
 from iopcli.extractors.dates import find_dates, find_day_months, month_end, period_end
-from iopcli.extractors.scan import at, word_start
+from iopcli.extractors.scan import WORD_OR_DIGIT, at, near, word_start
 from iopcli.model import Document, Fact
 from iopcli.text import folded as fold_text
 from iopcli.text import fold
@@ -49,6 +49,10 @@ MONTH_RANGE_RE = re.compile(
 DAY_MONTH_RANGE_RE = re.compile(
     rf"\b(?P<d1>[0-3]?\d)\s+(?P<m1>{_MONTH_ALT})\.?{_RANGE_SEP}(?P<d2>[0-3]?\d)\s+(?P<m2>{_MONTH_ALT})\.?\s+(?P<y2>{_YEAR})\b"
 )
+# scan.near for MONTH_RANGE_RE: its closing year stands within 100 characters of its start, a month's
+# first letter after a boundary.
+_YEAR_ANCHOR = re.compile(_YEAR)
+_MONTH_START = re.compile("[" + "".join(sorted({m[0] for m in sv.MONTHS})) + r"](?<!\w.)")
 YEAR_RANGE_RE = re.compile(rf"(?P<y1>(?:19|20)(?<![\d\-/.:]..)\d\d)\s*(?:-|–|—|--|till)\s*(?P<y2>{_YEAR})(?![\d\-/:]|\.\d)")
 YEAR_RANGE_CUE_RE = re.compile(
     r"(?:avtalstid(?:en)?|avtalsperiod(?:en)?|perioden|period|aren|under|galler|gallande for|iop|overenskommelse\w*|"
@@ -239,7 +243,7 @@ def period_candidates(text: str, folded: str) -> list[Candidate]:
         last = _safe(year, m2, int(m["d2"]))
         add(m.start(), m.end(), first, last, None, 60)
         used.add(m.start())
-    for m in MONTH_RANGE_RE.finditer(folded):
+    for m in near(MONTH_RANGE_RE, folded, _YEAR_ANCHOR, 100, _MONTH_START):
         y2 = int(m["y2"])
         m1, m2 = sv.MONTHS[m["m1"]], sv.MONTHS[m["m2"]]
         y1 = int(m["y1"]) if m["y1"] else y2 - (m1 > m2)
@@ -314,6 +318,14 @@ def stated_months(folded: str) -> int | None:
 
 
 _NOTICE_CUE_RE = re.compile(NOTICE_CUE)
+_NOTICE_RES = (
+    re.compile(rf"{NUM}\s+(?P<unit>{_MONTHS}|{_WEEKS})\s+(?:\w+\s+)?{NOTICE_CUE}"),
+    re.compile(rf"{NOTICE_CUE}(?:[^.\d]{{0,60}}?)\b{NUM}\s+(?P<unit>{_MONTHS}|{_WEEKS})\b"),
+    # `uppsägningen ska ske senast den 30 juni 2025, dvs. sex månader före avtalstidens slut`
+    re.compile(rf"{NOTICE_CUE}[^\n]{{0,120}}?\b{NUM}\s+(?P<unit>{_MONTHS}|{_WEEKS})\s+(?:fore|innan)\s+"
+               r"(?:avtals\w*|overenskommelsens\s+\w+|avtalets\s+\w+|periodens|den\s+lopande\s+\w+)\s*(?:slut|utgang|upphorande)?"),
+)
+_MONTH_OR_WEEK = re.compile("manad|veck")  # scan.near's anchor for the first form: its unit
 
 
 def find_notice(folded: str) -> tuple[int, int, dict] | None:
@@ -325,16 +337,10 @@ def find_notice(folded: str) -> tuple[int, int, dict] | None:
     ({'months': 3, 'weeks': None}, {'months': None, 'weeks': 6})
     """
     if not _NOTICE_CUE_RE.search(folded):
-        return None  # every form below holds the cue
-    patterns = (
-        rf"{NUM}\s+(?P<unit>{_MONTHS}|{_WEEKS})\s+(?:\w+\s+)?{NOTICE_CUE}",
-        rf"{NOTICE_CUE}(?:[^.\d]{{0,60}}?)\b{NUM}\s+(?P<unit>{_MONTHS}|{_WEEKS})\b",
-        # `uppsägningen ska ske senast den 30 juni 2025, dvs. sex månader före avtalstidens slut`
-        rf"{NOTICE_CUE}[^\n]{{0,120}}?\b{NUM}\s+(?P<unit>{_MONTHS}|{_WEEKS})\s+(?:fore|innan)\s+"
-        r"(?:avtals\w*|overenskommelsens\s+\w+|avtalets\s+\w+|periodens|den\s+lopande\s+\w+)\s*(?:slut|utgang|upphorande)?",
-    )
-    for pattern in patterns:
-        for m in re.finditer(pattern, folded):
+        return None  # every form holds the cue
+    for pattern in _NOTICE_RES:
+        found = near(pattern, folded, _MONTH_OR_WEEK, 40, WORD_OR_DIGIT) if pattern is _NOTICE_RES[0] else pattern.finditer(folded)
+        for m in found:
             n = number_value(m["num"])
             if n is None or n > 24:
                 continue

@@ -40,7 +40,7 @@ def word_start(*alternatives: str) -> str:
 
 
 def at(pattern: re.Pattern, text: str, starts: re.Pattern, pos: int = 0) -> Iterator[re.Match]:
-    """Give the matches of pattern.finditer(text, pos), trying the pattern only where `starts` matches.
+    r"""Give the matches of pattern.finditer(text, pos), trying the pattern only where `starts` matches.
 
     The contract: every match of pattern starts where `starts` matches one character (a superset is
     fine, a missing place is not). Write `starts` so that re can jump to it: a character class or
@@ -68,7 +68,10 @@ def near(pattern: re.Pattern, text: str, anchor: re.Pattern, before: int,
 
     The contract, which the caller's pattern must keep: every match starts where `starts` matches,
     and holds a match of `anchor` that starts at most `before` characters after the match's start.
-    Then no match can start anywhere else, and the positions are tried in order, each once.
+    Then no match can start anywhere else, and the positions are tried in order, each once. Where a
+    pattern allows any run of spaces or words before its anchor, the callers choose `before` well
+    above any real phrase (a nämnd's name within 150 characters); only such a run longer than that
+    is missed.
 
     >>> amount = re.compile(r"(?<![\\d,])\\d+(?: \\d{3})*\\s*kr\\b")
     >>> text = "Bidraget är 120 000 kr per år och 5 000 kr vid start, 2025."
