@@ -580,9 +580,12 @@ def _merge_parties(docs: list[Doc], governing: Doc) -> list[dict]:
     return parties
 
 
+_NEG_DIGITS = str.maketrans("0123456789", "9876543210")
+
+
 def _neg(iso_day: str) -> str:
     """Turn an ISO date into a key that sorts the latest first."""
-    return "".join(chr(ord("9") - ord(c) + ord("0")) if c.isdigit() else c for c in iso_day)
+    return iso_day.translate(_NEG_DIGITS)
 
 
 def _party_record(entry: dict, places: frozenset[str] = frozenset()) -> dict:
@@ -604,15 +607,16 @@ def _party_record(entry: dict, places: frozenset[str] = frozenset()) -> dict:
                 name not in governing, order[name])
 
     main = min(order, key=rank)
-    kept = [main]
+    kept, kept_folded = [main], {fold(main)}
     for name, ocr, _, _ in names:
-        if fold(name) in {fold(k) for k in kept}:
+        if fold(name) in kept_folded:
             continue
         if ocr and any(_ocr_variant(name, c) for c in clean):
             continue  # OCR damage of a name a clean text spells right
         if _uninformative(name, places) and name_tokens(name):
             continue  # `Idéburen` read as a name
         kept.append(name)
+        kept_folded.add(fold(name))
     # A name that is another one with words run on (`… Linköping Förslag`) is an extraction slip.
     aliases = [n for n in kept[1:] if not any(_runs_on(n, other, places) for other in kept if other != n)]
     numbers = [n for n, valid in entry["numbers"] if valid is not False] or [n for n, _ in entry["numbers"]]
@@ -623,6 +627,9 @@ def _party_record(entry: dict, places: frozenset[str] = frozenset()) -> dict:
             "sources": entry["sources"]}
 
 
+_GENERIC_STEMS = frozenset(stem(w) for w in GENERIC_NAME_WORDS)
+
+
 def _uninformative(name: str, places: frozenset[str]) -> bool:
     """True when a name holds nothing but a place and words like `idéburen` or `part`.
 
@@ -631,7 +638,7 @@ def _uninformative(name: str, places: frozenset[str]) -> bool:
     >>> _uninformative("Brovi", frozenset()), _uninformative("Stadsmissionen", frozenset({"linkoping"}))
     (False, False)
     """
-    return not set(name_tokens(name)) - places - {stem(w) for w in GENERIC_NAME_WORDS}
+    return not set(name_tokens(name)) - places - _GENERIC_STEMS
 
 
 def _runs_on(name: str, shorter: str, places: frozenset[str] = frozenset()) -> bool:

@@ -21,13 +21,38 @@ document, so a run that was stopped before it linked leaves them for the next.
 """
 from __future__ import annotations
 
+import gc
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from iopcli.catalogue import Catalogue, iop_version
 
 
+@contextmanager
+def cycle_collection_paused() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector for a while.
+
+    Linking parses every record and builds every partnership: millions of small dicts and lists,
+    none of them in a cycle, all freed by reference counting. The collector still walks all of them
+    again and again as they are made; at 100,000 documents that was a quarter of the grouping time.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def relink(catalogue: Catalogue, full: bool = False) -> str:
     """Bring the partnerships up to date with the documents; give "full", "partial" or "none"."""
+    with cycle_collection_paused():
+        return _relink(catalogue, full)
+
+
+def _relink(catalogue: Catalogue, full: bool) -> str:
     from iopcli.linker import link
 
     stale = catalogue.stale_documents()
