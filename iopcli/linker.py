@@ -115,7 +115,7 @@ def _doc(record: dict, index: int) -> Doc:
 
 
 def _places(*docs: Doc) -> frozenset[str]:
-    if len(docs) == 1:
+    if len(docs) == 1 or (len(docs) == 2 and docs[0].municipality == docs[1].municipality):
         return _place_words(docs[0].municipality)
     return frozenset().union(*(_place_words(d.municipality) for d in docs))
 

@@ -86,6 +86,7 @@ def authority_key(name: str | None) -> str:
     return re.sub(r"[^a-z]", "", fold(name or ""))
 
 
+@functools.lru_cache(maxsize=65536)  # the linker asks for the same few nämnder of a place a million times
 def same_authority(a: str, b: str) -> bool:
     """True unless two nämnder are known and differ; kommunstyrelse and fullmäktige fit any.
 

@@ -10,6 +10,8 @@ and give `datetime.date`s, except where they build dicts for output (ISO strings
 """
 from __future__ import annotations
 
+import functools
+
 from datetime import date, timedelta
 
 from dateutil.relativedelta import relativedelta
@@ -49,6 +51,7 @@ def iso(value: date | None) -> str | None:
     return value.isoformat() if value else None
 
 
+@functools.lru_cache(maxsize=4096)  # partnerships share their ends and notice periods
 def before_end(end: date, months: int | None = None, weeks: int | None = None) -> date | None:
     """Give the last day to give notice so that `months` (or `weeks`) of notice run out on `end`.
 

@@ -3,6 +3,7 @@ migrations that bring an older catalogue up to date. Pure but for the migrations
 """
 from __future__ import annotations
 
+import functools
 import json
 import re
 
@@ -155,8 +156,15 @@ def partnership_keys(partnership: dict) -> set[tuple[str, str]]:
         if party.get("org_number"):
             keys.add(("org", party["org_number"]))
         for name in (party.get("name"), *(party.get("aliases") or [])):
-            keys |= {("word", w) for w in re.findall(r"[a-z0-9]+", fold(name or ""))}
+            keys |= _name_word_keys(name or "")
     return keys
+
+
+@functools.lru_cache(maxsize=65536)  # a party's name recurs in each of its partnerships
+def _name_word_keys(name: str) -> frozenset[tuple[str, str]]:
+    from iopcli.text import fold
+
+    return frozenset(("word", w) for w in re.findall(r"[a-z0-9]+", fold(name)))
 
 
 PARTNERSHIP_TABLES = {
@@ -194,9 +202,9 @@ VIEWS = {
 }
 
 
-def partnership_rows(partnership: dict) -> dict:
+def partnership_rows(partnership: dict, document_ids: dict[str, int] | None = None) -> dict:
     """Give the row of a partnership in `partnerships` (its filterable columns and the record) and
-    its rows in the partnership_* tables (pure).
+    its rows in the partnership_* tables (pure); `document_ids`: the catalogue's ids by path.
 
     >>> rows = partnership_rows({"id": "p", "municipality": "Ystads kommun", "period": {"start": "2025-01-01"},
     ...     "parties": [{"name": "Jouren", "sector": "civil", "org_number": "802002-8711"}],
@@ -216,14 +224,15 @@ def partnership_rows(partnership: dict) -> dict:
     label = " – ".join(x for x in ("; ".join(civil), partnership.get("municipality")) if x) or pid
     row = {"id": pid, "municipality": partnership.get("municipality"), "authority": partnership.get("authority"),
            "start": period.get("start"), "end": period.get("end"), "predecessor": partnership.get("predecessor"),
-           "documents": len(partnership.get("documents") or []), "record": json.dumps(partnership, ensure_ascii=False),
+           "documents": len(partnership.get("documents") or []),
+           "record": json.dumps(partnership, ensure_ascii=False, check_circular=False),
            "label": label, "notice_months": period.get("notice_months"), "notice_weeks": period.get("notice_weeks"),
            "renewal": extension.get("kind"), "max_end": extension.get("max_end"), "civil_parties": "; ".join(civil),
            "public_sek_per_year": money.get("public_sek_per_year"), "public_sek_total": money.get("public_sek_total")}
     return {
         "partnerships": [row],
         "partnership_documents": [
-            {"partnership_id": pid, "document_id": None, "source": d.get("source"), "doc_type": d.get("doc_type"),
+            {"partnership_id": pid, "document_id": (document_ids or {}).get(d.get("path")), "source": d.get("source"), "doc_type": d.get("doc_type"),
              "document_date": d.get("document_date"), "governing": int(bool(d.get("governing"))), "path": d.get("path")}
             for d in partnership.get("documents") or []],
         "partnership_parties": [
