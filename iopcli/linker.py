@@ -201,7 +201,7 @@ def families(docs: list[Doc]) -> list[list[Doc]]:
         for a, b in candidate_pairs(bucket):
             score = pair_score(a, b)
             if score:
-                first, second = sorted((a, b), key=lambda d: d.sort_key)
+                first, second = (a, b) if a.sort_key <= b.sort_key else (b, a)
                 pairs.append((-score, first.sort_key, second.sort_key, first.index, second.index, score))
     union = _Families(docs)
     for *_, i, j, score in sorted(set(pairs)):
@@ -318,14 +318,23 @@ def link_keys(doc: Doc) -> tuple[frozenset[str], frozenset[str], frozenset[str]]
             for words in org.names:
                 for word in words:
                     if word not in places:
-                        keys.update(f"{kind}{variant}" for variant in _deletions(word) for kind in kinds)
+                        keys |= _word_keys(word, kinds)
                 for first, second in zip(words, words[1:]):
-                    starts.update(f"{kind}{first[:k]}{second[0]}" for k in range(1, min(len(first), 7) + 1)
-                                  for kind in kinds)
+                    starts |= _start_keys(first, second[0], kinds)
                 lookups.update(word[:k] for word in words if 3 <= len(word) <= 8 and word not in places
                                for k in range(2, len(word) + 1))
         doc.keys = (frozenset(keys), frozenset(starts), frozenset(lookups))
     return doc.keys
+
+
+@functools.lru_cache(maxsize=65536)  # party names recur over a catalogue: their keys are made once
+def _word_keys(word: str, kinds: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(f"{kind}{variant}" for variant in _deletions(word) for kind in kinds)
+
+
+@functools.lru_cache(maxsize=65536)
+def _start_keys(first: str, initial: str, kinds: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(f"{kind}{first[:k]}{initial}" for k in range(1, min(len(first), 7) + 1) for kind in kinds)
 
 
 @functools.lru_cache(maxsize=65536)
