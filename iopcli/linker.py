@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from iopcli import partnership as dates
@@ -61,6 +61,7 @@ class Doc:
     end: date | None
     date: date | None
     keys: tuple[frozenset[str], ...] | None = None  # link_keys, worked out when first asked for
+    parties: list[tuple[dict, Org]] = field(default_factory=list)  # every party with its Org
 
     @property
     def source(self) -> str:
@@ -104,13 +105,14 @@ def _is_civil(party: dict, municipality: str) -> bool:
 def _doc(record: dict, index: int) -> Doc:
     period = record.get("period") or {}
     municipality = municipality_key(record.get("municipality"))
+    parties = [(p, Org.of(p)) for p in record.get("parties") or [] if isinstance(p, dict)]
     return Doc(
         record=record, index=index, municipality=municipality,
         authority=authority_key(record.get("authority")),
         cases={case_key(c) for c in record.get("case_numbers") or [] if c},
-        civil=[Org.of(p) for p in record.get("parties") or [] if isinstance(p, dict) and _is_civil(p, municipality)],
+        civil=[org for p, org in parties if _is_civil(p, municipality)],
         start=dates.as_date(period.get("start")), end=dates.as_date(period.get("end")),
-        date=dates.as_date(record.get("document_date")),
+        date=dates.as_date(record.get("document_date")), parties=parties,
     )
 
 
@@ -524,11 +526,11 @@ def _merge_parties(docs: list[Doc], governing: Doc) -> list[dict]:
                                    key=lambda d: (bool(d.record.get("ocr")), _neg(d.time), d.sort_key))
     mentions = []  # (doc position, doc, party, sector, Org)
     for position, doc in enumerate(ordered):
-        for party in doc.record.get("parties") or []:
-            if not isinstance(party, dict) or not party.get("name"):
+        for party, org in doc.parties:
+            if not party.get("name"):
                 continue
             sector = party.get("sector") or ("civil" if _is_civil(party, doc.municipality) else "public")
-            mentions.append((position, doc, party, sector, Org.of(party)))
+            mentions.append((position, doc, party, sector, org))
     places = _places(*docs)
     pairs = []
     for i, (pos_a, doc_a, party_a, sector_a, org_a) in enumerate(mentions):

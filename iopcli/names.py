@@ -31,6 +31,7 @@ OVERALL_AUTHORITY_WORDS = ("kommunstyrelse", "kommunfullmaktige", "regionstyrels
 _KEEPS_S = re.compile(r"(?:as|os|fors|nas|s{2})$")
 
 
+@functools.lru_cache(maxsize=65536)  # the linker keys the public party of every document it merges
 def municipality_key(name: str | None) -> str:
     """Give a folded key for a kommun or region: the place, `region-` kept apart.
 
@@ -199,10 +200,11 @@ class Org:
             tokens = name_tokens(name)
             if tokens and tokens not in org.names:
                 org.names.append(tokens)
-            org.abbreviations |= abbreviations(name)
+            org.abbreviations |= _abbreviations(name)
         return org
 
 
+@functools.lru_cache(maxsize=65536)
 def _digits(org_number: str | None) -> str | None:
     digits = re.sub(r"\D", "", org_number or "")
     return digits if len(digits) == 10 else None
