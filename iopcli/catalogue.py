@@ -324,7 +324,8 @@ class Catalogue:
         """
         columns = list(dict.fromkeys(key for row in rows for key in row))
         names, marks = ", ".join(f'"{c}"' for c in columns), ", ".join("?" * len(columns))
-        sql, values = f"insert into [{table}] ({names}) values ({marks})", [[_sql_value(row.get(c)) for c in columns] for row in rows]
+        sql = f"insert into [{table}] ({names}) values ({marks})"
+        values = [[_sql_value(row.get(c)) for c in columns] for row in rows]
         if len(values) == 1:  # (only execute sets lastrowid)
             return self.db.conn.execute(sql, values[0]).lastrowid
         self.db.conn.executemany(sql, values)
@@ -471,8 +472,8 @@ class Catalogue:
         """Give the ids of the documents the partnerships list, by path (all of them for many)."""
         paths = {d["path"] for p in partnerships for d in p.get("documents") or [] if d.get("path")}
         if len(paths) > 500:
-            return {path: id for path, id in self.db.execute("select path, id from documents") if path in paths}
-        return {path: id for path, id in self.db.execute(
+            return {path: doc_id for path, doc_id in self.db.execute("select path, id from documents") if path in paths}
+        return {path: doc_id for path, doc_id in self.db.execute(
             f"select path, id from documents where path in ({','.join('?' * len(paths))})", sorted(paths))}
 
     def partnerships_by_key(self, kind: str, key: str, within: bool = False) -> list[dict]:

@@ -150,7 +150,8 @@ def _partnerships_touching(catalogue: Catalogue, stale: set[str], changed: list[
 
 def _unknown_ties(catalogue: Catalogue, names: dict, records: list[dict]) -> bool:
     """True when a document without a municipality shares a linking key with one in scope."""
-    from iopcli.linker import _all_keys, _doc, not_excluded
+    from iopcli.families import _all_keys, _doc
+    from iopcli.linker import not_excluded
 
     unknown_names = [name for name, key in names.items() if not key and name is not None]
     unknown = catalogue.records("status = 'ok' and (municipality is null" + "".join(

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from iopcli.linker import Org, link, municipality_key, org_match, same_authority, same_municipality
+from iopcli.linker import link
+from iopcli.names import Org, municipality_key, org_match, same_authority, same_municipality
 
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "gold" / "seeds.json"
 
@@ -378,7 +379,7 @@ def _corpus_records() -> list[dict]:
 
 
 def test_linking_keys_find_every_pair_that_comparing_all_pairs_finds(monkeypatch):
-    import iopcli.linker as linker
+    import iopcli.families as families
 
     records = _corpus_records()
     assert len(records) > 80
@@ -386,10 +387,10 @@ def test_linking_keys_find_every_pair_that_comparing_all_pairs_finds(monkeypatch
     anonymous = [{**r, "municipality": None, "path": f"/anon/{r['path']}", "source": f"anon-{r['source']}"}
                  for r in records[::7]]
     by_keys = link(records + anonymous, today=date(2025, 6, 1))
-    monkeypatch.setattr(linker, "candidate_pairs", lambda bucket: [
+    monkeypatch.setattr(families, "candidate_pairs", lambda bucket: [
         (a, b) for n, a in enumerate(bucket) for b in bucket[n + 1:] if a.index != b.index])
-    monkeypatch.setattr(linker, "_municipality_buckets", lambda docs: [
-        [d for d in docs if not d.municipality or linker.same_municipality(place, d.municipality)]
+    monkeypatch.setattr(families, "_municipality_buckets", lambda docs: [
+        [d for d in docs if not d.municipality or families.same_municipality(place, d.municipality)]
         for place in sorted({d.municipality for d in docs if d.municipality})] + [[d for d in docs if not d.municipality]])
     every_pair = link(records + anonymous, today=date(2025, 6, 1))
     assert json.dumps(by_keys, sort_keys=True, default=str) == json.dumps(every_pair, sort_keys=True, default=str)
@@ -406,7 +407,7 @@ def _named(source: str, name: str, municipality: str = "Borås stad") -> dict:
     ("Brovi", "Brottsofferjour och vittnesstöd"),             # an acronym no document declares
 ])
 def test_names_an_ocr_slip_or_an_acronym_apart_are_compared(first, second):
-    from iopcli.linker import _doc, candidate_pairs
+    from iopcli.families import _doc, candidate_pairs
 
     a, b, other = (_doc(_named(s, n), i) for i, (s, n) in enumerate(
         [("a.txt", first), ("b.txt", second), ("c.txt", "Stadsmissionen i Borås")]))
@@ -416,7 +417,7 @@ def test_names_an_ocr_slip_or_an_acronym_apart_are_compared(first, second):
 
 
 def test_a_document_without_a_place_joins_by_an_acronym_of_a_name_there():
-    from iopcli.linker import _municipality_buckets, _doc
+    from iopcli.families import _municipality_buckets, _doc
 
     there = _doc(_named("avtal.txt", "Brottsofferjour och vittnesstöd", "Linköpings kommun"), 0)
     placeless = _doc({**_named("mejl.eml", "Brovi"), "municipality": None}, 1)
