@@ -85,6 +85,16 @@ LK = ("Linköpings kommun", "public", None)
                  [("Länkarna i Nyköping", "civil", "802005-2596"), ("Nyköpings kommun", "public", None)], id="issue3-ocr-org-label"),
     pytest.param("Förlängning av IOP med Röda Korsets Vadstenakrets.\nNämnden ingick ett partnerskap med Röda Korsets\nVadstenakrets om en mötesplats. Vadstena kommun",
                  [("Röda Korsets Vadstenakrets", "civil", None), ("Vadstena kommun", "public", None)], id="own-genitive-and-cut-name"),
+    # A registered name ending in its legal form, the org number on the next line.
+    pytest.param("Nämnden föreslås ingå partnerskap med Läxhjälpen Norrköping ideell förening,\n"
+                 "   org.nr 802468-2284, för åren 2026-2028. Norrköpings kommun",
+                 [("Läxhjälpen Norrköping ideell förening", "civil", "802468-2284"), ("Norrköpings kommun", "public", None)],
+                 id="own-legal-form-in-the-name"),
+    # Lower-case words in a name, which its acronym spells out.
+    pytest.param("att ingå överenskommelse med föreningen Unga\nröster i staden (URIS), org.nr 802471-3368, om\n"
+                 "läxläsning. Örebro kommun",
+                 [("Unga röster i staden (URIS)", "civil", "802471-3368"), ("Örebro kommun", "public", None)],
+                 id="own-name-spelled-by-its-acronym"),
     pytest.param("Partnerskap mellan Linköpings kommun och Hela Människan samt Svenska kyrkan.",
                  [("Hela Människan", "civil", None), ("Svenska kyrkan", "civil", None), LK], id="own-samt", marks=xfail),  # `Svenska kyrkan`'s lower-case noun ends the name early
 ])

@@ -277,7 +277,33 @@ def _name_ending_at(text: str, start: int, end: int, vocabulary: Vocabulary) -> 
         span = read_name(text, start + word.start(), vocabulary)
         if span and span[1] == end:
             return span
-    return None
+    return _spelled_by_acronym(text, start, end)
+
+
+_ACRONYM_AT_END = re.compile(r"\(([A-ZÅÄÖ]{2,8})\)\s*$")
+
+
+def _spelled_by_acronym(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """Give the span of a name whose acronym closes it, its words lower-case or not: the last words
+    before `(TRIS)` whose initials spell it (`Tjejers rätt i samhället (TRIS)`), or None.
+
+    >>> t = "med föreningen Tjejers\\nrätt i samhället (TRIS)"
+    >>> s, e = _spelled_by_acronym(t, 0, len(t)); t[s:e]
+    'Tjejers\\nrätt i samhället (TRIS)'
+    >>> _spelled_by_acronym("med föreningen Tjejer i stan (TRIS)", 0, 35) is None
+    True
+    """
+    acronym = _ACRONYM_AT_END.search(text, start, end)
+    if not acronym:
+        return None
+    words = list(re.finditer(r"[^\W\d_][\w-]*", text[start:acronym.start()]))[-len(acronym[1]):]
+    if len(words) < len(acronym[1]) or not words[0].group()[0].isupper():
+        return None
+    if "".join(w.group()[0] for w in words).upper() != acronym[1].upper():
+        return None
+    if re.search(r"[.,;:!?]", text[start + words[0].start():acronym.start()]):
+        return None
+    return start + words[0].start(), acronym.end(1) + 1
 
 
 def _public_at(folded: str, pos: int) -> re.Match | None:
@@ -306,6 +332,7 @@ def _candidates(text: str, vocabulary: Vocabulary) -> list[Candidate]:
             previous_start = text.rfind("\n", 0, max(0, previous_end)) + 1
             line_start, before = previous_start, text[previous_start:max(previous_start, previous_end)]
             before = before[: _ORG_LABEL_TAIL.search(fast_fold(before)).start()]
+        with_form = before.rstrip()
         before = before[: _LEGAL_FORM_TAIL.search(fast_fold(before)).start()]
         if before.lstrip()[:1].islower() and line_start:
             # `… med Sociala Företag i Småland ekonomisk` / `förening, org.nr …`: the name wrapped.
@@ -314,6 +341,10 @@ def _candidates(text: str, vocabulary: Vocabulary) -> list[Candidate]:
             before = before[: _ORG_LABEL_TAIL.search(fast_fold(before)).start()]
             before = before[: _LEGAL_FORM_TAIL.search(fast_fold(before)).start()]
         span = _name_ending_at(text, line_start, line_start + len(before.rstrip()), vocabulary)
+        if not span and with_form != before.rstrip() and not with_form.endswith(")"):
+            # `… med Fritidsbanken Umeå ideell förening,` / `orgnr …`: a legal form written on, without a
+            # comma, that the name reads through is part of its registered name.
+            span = _name_ending_at(text, line_start, line_start + len(with_form), vocabulary)
         if span and not text[line_start:span[0]].strip():
             span = (_wrapped_name_start(text, line_start, vocabulary), span[1])
         if span:
