@@ -27,30 +27,30 @@ from iopcli.text import edit_distance, fold, fuzzy_pattern
 
 _CLAUSE_HEADING = (r"(?:parter(?:na)?|avtalsparter|syfte|bakgrund|andamal|atagande\w*|ekonomi|ersattning|avtalstid\w*|"
                    r"giltighet\w*|uppfoljning|uppsagning|forlangning|tvist\w*|underskrift\w*|villkor|omfattning)\b")
-# (pattern in folded text, doc_type, weight). Titles count most where they stand at the top.
+# (pattern in folded text, doc_type, weight, words one of which it needs: a document without them is
+# not scanned for it). Titles count most where they stand at the top.
 _TYPE_CUES = (
-    (r"^\W*tjanste(?:skrivelse|utlatande)\b", "tjansteskrivelse", 6),
-    (word_start(r"tjanste(?:skrivelse|utlatande)\b"), "tjansteskrivelse", 1),
-    (r"^\W*(?:[a-z]+s\s+)?forslag till (?:[\w\- ]{0,60}?)?beslut\b", "tjansteskrivelse", 4),
-    (word_start(r"forslag till (?:[\w\- ]{0,60}?)?beslut\b"), "tjansteskrivelse", 2),
-    (r"^\W*(?:protokollsutdrag|sammantradesprotokoll|utdrag ur (?:sammantrades)?protokoll|justerat protokoll)\b", "protokoll", 7),
-    (word_start("protokollsutdrag", "sammantradesprotokoll", "utdragsbestyrkande", "justerandes sign"), "protokoll", 3),
-    (rf"^\s*§\s*\d+(?:/\d\d)?\b(?!\s+{_CLAUSE_HEADING})", "protokoll", 3),
+    (r"^\W*tjanste(?:skrivelse|utlatande)\b", "tjansteskrivelse", 6, ("tjanste",)),
+    (word_start(r"tjanste(?:skrivelse|utlatande)\b"), "tjansteskrivelse", 1, ("tjanste",)),
+    (r"^\W*(?:[a-z]+s\s+)?forslag till (?:[\w\- ]{0,60}?)?beslut\b", "tjansteskrivelse", 4, ("forslag till",)),
+    (word_start(r"forslag till (?:[\w\- ]{0,60}?)?beslut\b"), "tjansteskrivelse", 2, ("forslag till",)),
+    (r"^\W*(?:protokollsutdrag|sammantradesprotokoll|utdrag ur (?:sammantrades)?protokoll|justerat protokoll)\b",
+     "protokoll", 7, ("protokoll", "utdrag")),
+    (word_start("protokollsutdrag", "sammantradesprotokoll", "utdragsbestyrkande", "justerandes sign"), "protokoll", 3,
+     ("protokollsutdrag", "sammantradesprotokoll", "utdragsbestyrkande", "justerandes sign")),
+    (rf"^\s*§\s*\d+(?:/\d\d)?\b(?!\s+{_CLAUSE_HEADING})", "protokoll", 3, ("§",)),
     # `§ 1 Parter`, `§ 4 Ekonomi`: the numbered clauses of an agreement, not a protocol's paragraphs.
-    (rf"^\s*§\s*\d+\.?\s+{_CLAUSE_HEADING}", "overenskommelse", 2),
-    (r"^\W*(?:overenskommelse|avtal|partnerskapsavtal|iop-avtal)\b(?! om att)", "overenskommelse", 3),
-    (word_start(r"denna overenskommelse (?:ar )?upprattad\b", r"avtalet ar upprattat\b"), "overenskommelse", 5),
-    (r"^\W*underskrifter\b|^\W*firmatecknare\b", "overenskommelse", 3),
-    (r"^\W*period for overenskommelsen\b|^\W*overenskommelsens (?:giltighetstid|period)\b", "overenskommelse", 3),
-    (r"^\W*parter\W*$|^\W*avtalsparter\b", "overenskommelse", 3),
+    (rf"^\s*§\s*\d+\.?\s+{_CLAUSE_HEADING}", "overenskommelse", 2, ("§",)),
+    (r"^\W*(?:overenskommelse|avtal|partnerskapsavtal|iop-avtal)\b(?! om att)", "overenskommelse", 3,
+     ("overenskommelse", "avtal")),
+    (word_start(r"denna overenskommelse (?:ar )?upprattad\b", r"avtalet ar upprattat\b"), "overenskommelse", 5,
+     ("upprattad", "upprattat")),
+    (r"^\W*underskrifter\b|^\W*firmatecknare\b", "overenskommelse", 3, ("underskrifter", "firmatecknare")),
+    (r"^\W*period for overenskommelsen\b|^\W*overenskommelsens (?:giltighetstid|period)\b", "overenskommelse", 3,
+     ("overenskommelse",)),
+    (r"^\W*parter\W*$|^\W*avtalsparter\b", "overenskommelse", 3, ("parter",)),
 )
-# Each cue needs one of these words: a document without them is not scanned for it.
-_CUE_NEEDLES = (("tjanste",), ("tjanste",), ("forslag till",), ("forslag till",), ("protokoll", "utdrag"),
-                ("protokollsutdrag", "sammantradesprotokoll", "utdragsbestyrkande", "justerandes sign"),
-                ("§",), ("§",), ("overenskommelse", "avtal"), ("upprattad", "upprattat"),
-                ("underskrifter", "firmatecknare"), ("overenskommelse",), ("parter",))
-_TYPE_RES = tuple((re.compile(pattern, re.M), kind, weight, needles)
-                  for (pattern, kind, weight), needles in zip(_TYPE_CUES, _CUE_NEEDLES, strict=True))
+_TYPE_RES = tuple((re.compile(pattern, re.M), kind, weight, needles) for pattern, kind, weight, needles in _TYPE_CUES)
 _TOP = 600  # characters of letterhead where a title counts double
 
 
