@@ -139,18 +139,19 @@ def build_catalogue(files: list[Path], db: Path, workers: int) -> dict:
 
     failed, writing = 0, 0.0
     started = time.perf_counter()
-    with Catalogue(db) as catalogue, multiprocessing.Pool(workers) as pool:
-        for path, size, mtime, result in pool.imap(prepare_file, files, chunksize=16):
-            if not isinstance(result, Prepared):
-                failed += 1
-                print(f"  failed: {path.name}: {getattr(result, 'reason', result)}")
-                continue
-            write_started = time.perf_counter()
-            catalogue.upsert_document(result.record, result.document.text, result.document.page_starts, size, mtime)
-            writing += time.perf_counter() - write_started
+    with Catalogue(db) as catalogue:
+        with multiprocessing.Pool(workers) as pool:
+            for path, size, mtime, result in pool.imap(prepare_file, files, chunksize=16):
+                if not isinstance(result, Prepared):
+                    failed += 1
+                    print(f"  failed: {path.name}: {getattr(result, 'reason', result)}")
+                    continue
+                write_started = time.perf_counter()
+                catalogue.upsert_document(result.record, result.document.text, result.document.page_starts, size, mtime)
+                writing += time.perf_counter() - write_started
         seconds = time.perf_counter() - started
         started = time.perf_counter()
-        relink(catalogue)
+        relink(catalogue)  # as `iop ingest` does: in parts, on every core (linkparts.py)
         grouping = time.perf_counter() - started
     return {"seconds": seconds, "writing": writing, "relink": grouping, "failed": failed}
 

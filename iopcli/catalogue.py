@@ -28,7 +28,6 @@ from __future__ import annotations
 
 import contextlib
 import json
-import operator
 import os
 import sqlite3
 from collections.abc import Callable, Iterator
@@ -58,7 +57,7 @@ sqlite_utils = _import_sqlite_utils()
 
 from iopcli.errors import IopError, UsageError  # noqa: E402
 from iopcli.schema import (FACT_TABLES, PARTNERSHIP_TABLES, SCHEMA_VERSION, fact_rows, migrate,  # noqa: F401, E402
-                           partnership_keys, partnership_rows, schema_version)
+                           partnership_table_rows, schema_version)
 
 DEFAULT_DB = "iop.db"
 # How long a connection waits for another's write lock before SQLite says "database is locked".
@@ -429,6 +428,14 @@ class Catalogue:
     def replace_partnerships(self, partnerships: list[dict], only: list[str] | None = None) -> None:
         """Store the partnerships in place of all (or of the ids in `only`), with their keys, and
         clear the stale-document notes: the partnerships follow the documents again."""
+        with self.partnerships_replaced(only) as write:
+            write(partnership_table_rows(partnerships, self._document_ids(partnerships)))
+
+    @contextlib.contextmanager
+    def partnerships_replaced(self, only: list[str] | None = None) -> Iterator[Callable[[dict], None]]:
+        """In one transaction: remove the partnerships (all, or the ids in `only`) and give a function
+        that writes partnership_table_rows; then clear the stale-document notes. An exception rolls
+        it all back."""
         with self.db.atomic():
             self.db.execute("delete from stale_documents")
             self.db.execute("insert or replace into meta (key, value) values ('linked_by', ?)", [iop_version()])
@@ -451,20 +458,13 @@ class Catalogue:
                     for table in tables:
                         column = "id" if table == "partnerships" else "partnership_id"
                         self.db.execute(f"delete from {table} where {column} in ({marks})", chunk)
-            rows: dict[str, list[dict]] = {table: [] for table in ("partnerships", *PARTNERSHIP_TABLES)}
-            document_ids = self._document_ids(partnerships)
-            for partnership in partnerships:
-                for table, table_rows in partnership_rows(partnership, document_ids).items():
-                    rows[table].extend(table_rows)
-            for table, table_rows in rows.items():
-                if table_rows:  # plain executemany: sqlite-utils' insert_all cost half the writing
-                    columns = list(table_rows[0])
+
+            def write(table_rows: dict[str, tuple[tuple[str, ...], list[tuple]]]) -> None:
+                for table, (columns, values) in table_rows.items():
                     names, marks = ", ".join(f'"{c}"' for c in columns), ", ".join("?" * len(columns))
-                    values = operator.itemgetter(*columns)  # (every table has several columns: a tuple)
-                    self.db.conn.executemany(f"insert into {table} ({names}) values ({marks})",
-                                             [values(row) for row in table_rows])
-            self.db.conn.executemany("insert into partnership_keys (partnership_id, kind, key) values (?, ?, ?)",
-                                     [(p["id"], kind, key) for p in partnerships for kind, key in sorted(partnership_keys(p))])
+                    self.db.conn.executemany(f"insert into {table} ({names}) values ({marks})", values)
+
+            yield write
             for _, sql in indexes:
                 self.db.execute(sql)
 

@@ -204,7 +204,7 @@ def ingest(
         # The file being written rolled back with its transaction; link the ones that went in.
         relink(catalogue)
         raise Interrupted(summary, len(files)) from None
-    return wrap_up(catalogue, plan, progress)
+    return wrap_up(catalogue, plan, progress, processes=jobs)
 
 
 @dataclass
@@ -233,15 +233,16 @@ def walk_plan(catalogue: Catalogue, paths: Iterable[Path]) -> Plan:
     return Plan(summary, files, known, gone)
 
 
-def wrap_up(catalogue: Catalogue, plan: Plan, progress=None) -> Summary:
-    """Finish an ingest whose files are written: mark the gone ones missing, link where needed."""
+def wrap_up(catalogue: Catalogue, plan: Plan, progress=None, processes: int | None = None) -> Summary:
+    """Finish an ingest whose files are written: mark the gone ones missing, link where needed
+    (in `processes` at once: relink)."""
     if progress:
         progress(Path(""), len(plan.files), len(plan.files))
     catalogue.mark_missing(sorted(plan.gone))
     plan.summary.outcomes += [Outcome(key, "missing", "the file is gone: its record is kept, out of the partnerships")
                               for key in sorted(plan.gone)]
     if catalogue.links_stale():
-        relink(catalogue)  # an ingest that changed nothing leaves the partnerships as they are
+        relink(catalogue, processes=processes)  # an ingest that changed nothing leaves the partnerships as they are
     return plan.summary
 
 
@@ -401,12 +402,13 @@ def change_lines(before: dict, after: dict) -> list[str]:
     return [change_line(change) for change in field_changes(before, after)]
 
 
-def relink(catalogue: Catalogue, full: bool = False) -> str:
+def relink(catalogue: Catalogue, full: bool = False, processes: int | None = None) -> str:
     """Group the catalogued documents into partnerships where something changed (see relink.py);
-    `full`: all of them. Give "full", "partial" or "none".
+    `full`: all of them; `processes`: how many may link at once (default: one per core). Give
+    "full", "partial" or "none".
 
     Scans still waiting for OCR have no text to link by; they join once they are read.
     """
     from iopcli import relink as linking
 
-    return linking.relink(catalogue, full=full)
+    return linking.relink(catalogue, full=full, processes=processes)

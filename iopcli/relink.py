@@ -18,6 +18,9 @@ links everything instead, so the outcome is always the one a full link gives:
 
 The stale-document notes (catalogue.stale_documents) are written in the same transaction as each
 document, so a run that was stopped before it linked leaves them for the next.
+
+Linking everything, a large catalogue is linked place by place in worker processes, with the same
+result (linkparts.py).
 """
 from __future__ import annotations
 
@@ -46,14 +49,19 @@ def cycle_collection_paused() -> Iterator[None]:
             gc.enable()
 
 
-def relink(catalogue: Catalogue, full: bool = False) -> str:
-    """Bring the partnerships up to date with the documents; give "full", "partial" or "none"."""
+def relink(catalogue: Catalogue, full: bool = False, processes: int | None = None) -> str:
+    """Bring the partnerships up to date with the documents; give "full", "partial" or "none".
+
+    `processes`: how many may link a large catalogue's places side by side (linkparts.py; default:
+    one per core)."""
     with cycle_collection_paused():
-        return _relink(catalogue, full)
+        return _relink(catalogue, full, processes)
 
 
-def _relink(catalogue: Catalogue, full: bool) -> str:
+def _relink(catalogue: Catalogue, full: bool, processes: int | None) -> str:
     from iopcli.linker import link
+    from iopcli.linkparts import link_in_parts
+    from iopcli.ocr import available_cores
 
     stale = catalogue.stale_documents()
     if not full and catalogue.linked_by() == iop_version():
@@ -66,7 +74,8 @@ def _relink(catalogue: Catalogue, full: bool) -> str:
             if not _clashes(catalogue, partnerships, replaced, floating):
                 catalogue.replace_partnerships(partnerships, only=sorted(replaced))
                 return "partial"
-    catalogue.replace_partnerships(link(catalogue.records("status = 'ok'")))
+    if not link_in_parts(catalogue, available_cores() if processes is None else processes):
+        catalogue.replace_partnerships(link(catalogue.records("status = 'ok'")))
     return "full"
 
 
@@ -164,10 +173,10 @@ def _unknown_ties(catalogue: Catalogue, names: dict, records: list[dict]) -> boo
     return any(_all_keys(_doc(r, i)) & scope_keys for i, r in enumerate(unknown))
 
 
-def _base(partnership_id: str) -> str:
+def base_id(partnership_id: str) -> str:
     """Give an id without the number a clash gave it: `umea-boj-2024-2` -> `umea-boj-2024`.
 
-    >>> _base("umea-boj-2024-2"), _base("umea-boj-2024")
+    >>> base_id("umea-boj-2024-2"), base_id("umea-boj-2024")
     ('umea-boj-2024', 'umea-boj-2024')
     """
     return re.sub(r"-\d{1,2}$", "", partnership_id)
@@ -179,9 +188,9 @@ def _clashes(catalogue: Catalogue, partnerships: list[dict], replaced: set[str],
     from iopcli.extractors.casenumbers import case_key
 
     kept = {row[0] for row in catalogue.db.execute("select id from partnerships")} - replaced
-    bases = {_base(i) for i in kept}
+    bases = {base_id(i) for i in kept}
     for partnership in partnerships:
-        if partnership["id"] in kept or _base(partnership["id"]) in bases:
+        if partnership["id"] in kept or base_id(partnership["id"]) in bases:
             return True
     # A not-IOP document without a municipality goes under the first partnership naming its case,
     # wherever it is: that case must be named by none outside.

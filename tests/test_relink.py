@@ -42,7 +42,7 @@ def test_partial_links_equal_a_full_link_after_random_edits(tmp_path, seed, monk
 
     kinds = []
     real = linking.relink
-    monkeypatch.setattr(linking, "relink", lambda catalogue, full=False: kinds.append(real(catalogue, full)) or kinds[-1])
+    monkeypatch.setattr(linking, "relink", lambda catalogue, full=False, **kw: kinds.append(real(catalogue, full, **kw)) or kinds[-1])
     rng = random.Random(seed)
     sources = [p for folder in CORPORA if folder.is_dir() for p in files_of(folder)]
     assert len(sources) > 60
@@ -82,7 +82,7 @@ def test_a_not_iop_document_without_a_place_that_names_a_case_here_is_linked_wit
 
     kinds = []
     real = linking.relink
-    monkeypatch.setattr(linking, "relink", lambda catalogue, full=False: kinds.append(real(catalogue, full)) or kinds[-1])
+    monkeypatch.setattr(linking, "relink", lambda catalogue, full=False, **kw: kinds.append(real(catalogue, full, **kw)) or kinds[-1])
     docs = tmp_path / "docs"
     docs.mkdir()
     agreement = ROOT / "samples" / "linkoping-son-2024-1431-iop-kvinnojouren-tjejjouren.md"
