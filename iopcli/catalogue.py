@@ -55,6 +55,7 @@ def _import_sqlite_utils():
 
 sqlite_utils = _import_sqlite_utils()
 
+from iopcli import jsontext  # noqa: E402
 from iopcli.errors import IopError, UsageError  # noqa: E402
 from iopcli.schema import (FACT_TABLES, PARTNERSHIP_TABLES, SCHEMA_VERSION, fact_rows, migrate,  # noqa: F401, E402
                            partnership_table_rows, schema_version)
@@ -163,7 +164,7 @@ class Catalogue:
         if where:
             sql += f" and ({where})"
         for row in self.db.conn.execute(sql + " order by path", params or {}):
-            yield json.loads(row[0])
+            yield jsontext.loads(row[0])
 
     def not_iop(self) -> list[dict]:
         """Give (source, path, kind, reason) of the documents the record says are not about an IOP."""

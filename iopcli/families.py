@@ -47,7 +47,7 @@ class Doc:
     keys: tuple[frozenset[str], ...] | None = None  # link_keys, worked out when first asked for
     parties: list[tuple[dict, Org]] = field(default_factory=list)  # every party with its Org
 
-    @property
+    @functools.cached_property  # asked for in every sort of linking
     def source(self) -> str:
         return self.record.get("source") or self.record.get("path") or ""
 
@@ -253,13 +253,17 @@ def candidate_pairs(bucket: list[Doc]) -> list[tuple[Doc, Doc]]:
             for n, i in enumerate(positions):
                 for j in positions[n + 1:]:
                     pairs.add((i, j))
+    looked_up: dict[tuple[str, str], set[int]] = {}  # the documents of one partnership look up one word
     for position, doc in enumerate(bucket):
         for word, numbered in _rarest_words(doc, by_key):
             # A party with an org number looks only among the parties without one.
             kind = "loose:" if numbered else "word:"
-            found = {other for variant in _deletions(word) for other in by_key.get(f"{kind}{variant}", ())}
-            if 3 <= len(word) <= 8:  # an acronym of the other's words (`brovi`)
-                found.update(other for k in range(2, len(word) + 1) for other in by_start.get(f"{kind}{word[:k]}", ()))
+            found = looked_up.get((kind, word))
+            if found is None:
+                found = {other for key in _deletion_keys(kind, word) for other in by_key.get(key, ())}
+                if 3 <= len(word) <= 8:  # an acronym of the other's words (`brovi`)
+                    found.update(other for k in range(2, len(word) + 1) for other in by_start.get(f"{kind}{word[:k]}", ()))
+                looked_up[kind, word] = found
             pairs.update((min(position, other), max(position, other)) for other in found if other != position)
     return [(bucket[i], bucket[j]) for i, j in sorted(pairs) if bucket[i].index != bucket[j].index]
 
@@ -324,6 +328,12 @@ def _start_keys(first: str, initial: str, kinds: tuple[str, ...]) -> frozenset[s
 
 
 @functools.lru_cache(maxsize=65536)
+@functools.lru_cache(maxsize=65536)
+def _deletion_keys(kind: str, word: str) -> tuple[str, ...]:
+    """Give the keys of a word's deletions (_deletions) under a kind: `word:jor`, `word:jou` …"""
+    return tuple(kind + variant for variant in _deletions(word))
+
+
 def _deletions(word: str) -> frozenset[str]:
     """Give a word and the words left when one letter is taken out (two, for words of ten or more).
 

@@ -33,6 +33,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from multiprocessing.connection import wait
 
+from iopcli import jsontext
 from iopcli.catalogue import Catalogue
 
 # Below this many documents, one process links everything sooner than workers start and report.
@@ -166,7 +167,7 @@ def _work(path: str, documents: list[list[int]], taken_next, unplaced: Unplaced,
             for doc_id, doc_path, text in db.execute(
                     "select id, path, record from documents where id in (select value from json_each(?)) order by path",
                     [json.dumps(documents[n])]):
-                records.append(json.loads(text))
+                records.append(jsontext.loads(text))
                 ids[doc_path] = doc_id
             pipe.send(link_part(records, unplaced, ids))
         db.close()
@@ -279,7 +280,7 @@ def read_unplaced(catalogue: Catalogue, names: list) -> Unplaced:
             "select id, path, record from documents where record is not null and status = 'ok' and "
             "(municipality is null or municipality in (select value from json_each(?))) order by path",
             [json.dumps([n for n in names if n is not None])]):
-        record = json.loads(text)
+        record = jsontext.loads(text)
         found.ids[path] = doc_id
         if not_excluded(record):
             found.records.append(record)

@@ -10,6 +10,7 @@ import re
 
 import sqlite_utils
 
+from iopcli import jsontext
 from iopcli.deadlines import date_rules
 from iopcli.errors import IopError
 
@@ -225,7 +226,7 @@ def partnership_rows(partnership: dict, document_ids: dict[str, int] | None = No
     row = {"id": pid, "municipality": partnership.get("municipality"), "authority": partnership.get("authority"),
            "start": period.get("start"), "end": period.get("end"), "predecessor": partnership.get("predecessor"),
            "documents": len(partnership.get("documents") or []),
-           "record": json.dumps(partnership, ensure_ascii=False, check_circular=False),
+           "record": jsontext.dumps(partnership),
            "label": label, "notice_months": period.get("notice_months"), "notice_weeks": period.get("notice_weeks"),
            "renewal": extension.get("kind"), "max_end": extension.get("max_end"), "civil_parties": "; ".join(civil),
            "public_sek_per_year": money.get("public_sek_per_year"), "public_sek_total": money.get("public_sek_total")}
