@@ -5,20 +5,19 @@ read. But the documents fall apart into parts that no family crosses, and the pa
 side by side:
 
 - Two documents are only ever merged when pair_score ties them, and documents of two places are
-  only compared when the places are an OCR slip apart (names.same_municipality). So a part is a
-  place cluster with the unknown-place documents tied to it, directly or through each other; the
-  unknown-place documents tied to no place are one more part, linked here at the end.
+  only compared when the places are an OCR slip apart (names.same_municipality). So no family
+  crosses from one place cluster to another.
 - Families merge strongest tie first, and a merge looks only at the two families it joins: each
-  part's families come out as they do in one link of everything.
+  cluster's families come out as they do in one link of everything.
+- A not-IOP document is listed under the first partnership naming its case: one of its own place,
+  or any partnership when it names no municipality (linker._attach_related). The clusters naming
+  the cases of such a document are joined into one part (join_parts).
+- A partnership's id is numbered within its base (`-2`, `-3`), and the base starts with its
+  kommun: parts make different bases. That is checked as the parts come in, all the same.
 
-Three things can still reach from one part into another. Each part reports them, and when one is
-seen, all that was written is rolled back and the caller links everything at once:
-
-- an unknown-place document tied to two parts (it may join them);
-- an id base (ids are numbered -2, -3 within one) that two parts make;
-- a not-IOP document listed under another part's partnership: one without a municipality goes under
-  the first partnership anywhere that names its case, one with a municipality under the first of
-  its own place or of no place (linker._attach_related).
+A document that may join a partnership but names no municipality can tie any places together,
+and which it joins depends on all of them: a catalogue with one is linked in one process (as is
+a small one). So is one where a part fails: everything written is rolled back first.
 
 The workers are forked. Each reads its own places' records from the catalogue and sends back the
 finished table rows (schema.partnership_table_rows), which this process writes as they come, in one
@@ -30,7 +29,6 @@ import json
 import multiprocessing
 import traceback
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from multiprocessing.connection import wait
 
 from iopcli import jsontext
@@ -38,121 +36,99 @@ from iopcli.catalogue import Catalogue
 
 # Below this many documents, one process links everything sooner than workers start and report.
 MIN_DOCUMENTS = 4000
+# A part holding more than this share of the documents leaves too little for the other workers.
+MOST = 0.6
 
 
-class _Crossing(Exception):
-    """A part reaches into another: roll back and link everything at once."""
-
-
-@dataclass
-class Unplaced:
-    """The catalogue's documents without a municipality.
-
-    `records`: those that may join a family, in path order, with `component` (per record: documents
-    pair_score ties, directly or through others, share a component). `not_iop`: the not-IOP ones,
-    each with the case keys it names. `ids`: catalogue ids by path."""
-
-    records: list[dict] = field(default_factory=list)
-    component: list[int] = field(default_factory=list)
-    not_iop: list[tuple[dict, frozenset[str]]] = field(default_factory=list)
-    ids: dict[str, int] = field(default_factory=dict)
-
-
-@dataclass
-class Report:
-    """What a part made that another part could also reach.
-
-    `unplaced`: paths of the unknown-place documents it linked; `listed`: paths of the not-IOP
-    unknown-place documents it listed under a partnership; `bases`: its id bases; `own_cases`: case
-    keys its not-IOP documents with a municipality name; `placeless_cases`: case keys named by its
-    partnerships without a municipality."""
-
-    unplaced: set[str]
-    listed: set[str]
-    bases: set[str]
-    own_cases: set[str]
-    placeless_cases: set[str]
+class _Fallback(Exception):
+    """Link everything at once: a part reached into another, or a worker failed."""
 
 
 def link_in_parts(catalogue: Catalogue, processes: int) -> bool:
     """Replace all the partnerships by linking the catalogue's parts in `processes` workers.
 
-    Give False, having changed nothing, when that is not worth it (fewer than MIN_DOCUMENTS
-    documents, one place cluster, fewer than two processes) or when a part reaches into another:
-    the caller then links everything at once."""
+    Give False, having changed nothing, when that is not worth it or not sure to give what one link
+    gives (see the module's docstring): the caller then links everything at once."""
     from iopcli.names import municipality_key
 
     counts = dict(catalogue.db.execute(
         "select municipality, count(*) from documents where record is not null and status = 'ok' group by 1"))
-    if processes < 2 or sum(counts.values()) < MIN_DOCUMENTS or "fork" not in multiprocessing.get_all_start_methods():
+    total = sum(counts.values())
+    if processes < 2 or total < MIN_DOCUMENTS or "fork" not in multiprocessing.get_all_start_methods():
         return False
     clusters = place_clusters({name: n for name, n in counts.items() if municipality_key(name)})
-    if len(clusters) < 2:
+    floating = read_floating(catalogue, [name for name in counts if not municipality_key(name)])
+    if len(clusters) < 2 or floating is None:
         return False
-    unplaced = read_unplaced(catalogue, [name for name in counts if not municipality_key(name)])
     cluster_of = {name: n for n, (names, _) in enumerate(clusters) for name in names}
     documents: list[list[int]] = [[] for _ in clusters]
     for doc_id, municipality in catalogue.db.execute(
             "select id, municipality from documents where record is not null and status = 'ok'"):
         if municipality in cluster_of:
             documents[cluster_of[municipality]].append(doc_id)
-    context = multiprocessing.get_context("fork")  # the workers share `documents` and `unplaced` as they are
-    taken_next = context.Value("i", 0)  # the next cluster a worker takes: the largest left
-    workers, pipes = [], []
+    cases: list[set[str]] = [set() for _ in clusters]
+    if floating:
+        for municipality, key in catalogue.db.execute(
+                "select d.municipality, c.key from case_numbers c join documents d on d.id = c.document_id "
+                "where d.record is not null and d.status = 'ok' and c.key is not null"):
+            if municipality in cluster_of:
+                cases[cluster_of[municipality]].add(key)
+    parts = join_parts(cases, [size for _, size in clusters], [named for _, named, _ in floating])
+    if sum(clusters[n][1] for n in parts[0]) > MOST * total:
+        return False  # one part would be most of the work
+    tasks = [[doc_id for n in part for doc_id in documents[n]] for part in parts]
+    ids = {record["path"]: doc_id for record, _, doc_id in floating}
     try:
-        for _ in range(min(processes, len(clusters))):
+        with catalogue.partnerships_replaced() as write:
+            bases: set[str] = set()
+            for rows, made in _in_workers(str(catalogue.path), tasks, processes,
+                                          lambda records, own_ids: link_part(records, floating, {**ids, **own_ids})):
+                if bases & made:
+                    raise _Fallback(f"the id {min(bases & made)} is made in two parts")
+                bases |= made
+                write(rows)
+    except _Fallback:
+        return False
+    return True
+
+
+def _in_workers(path: str, tasks: list[list[int]], processes: int, job) -> Iterator:
+    """Run job(records, ids) on each task (the ids of its documents; their records in path order,
+    and the catalogue ids by path) in forked workers, the first tasks first; give each result as it
+    comes. Raise _Fallback when a worker fails."""
+    context = multiprocessing.get_context("fork")  # the workers share the job and its data as they are
+    taken_next = context.Value("i", 0)  # the next task a worker takes
+    workers, pending = [], []
+    try:
+        for _ in range(min(processes, len(tasks))):
             receiving, sending = context.Pipe(duplex=False)
-            worker = context.Process(target=_work, args=(str(catalogue.path), documents, taken_next, unplaced, sending),
-                                     daemon=True)
+            worker = context.Process(target=_work, args=(path, tasks, taken_next, job, sending), daemon=True)
             worker.start()
             sending.close()
             workers.append(worker)
-            pipes.append(receiving)
-        with catalogue.partnerships_replaced() as write:
-            seen = Crossings()
-            for rows, report in _results(pipes):
-                _write(write, rows, seen.add(report))
-            leftover = [r for r in unplaced.records if r["path"] not in seen.owner]
-            if leftover or unplaced.not_iop:
-                rows, report = link_part(leftover, Unplaced(not_iop=unplaced.not_iop), unplaced.ids)
-                _write(write, rows, seen.add(report))
-    except _Crossing:
-        return False
+            pending.append(receiving)
+        while pending:
+            for pipe in wait(pending):
+                try:
+                    message = pipe.recv()
+                except EOFError:
+                    raise _Fallback("a worker stopped without its results") from None
+                if message is None:
+                    pending.remove(pipe)
+                elif isinstance(message, str):  # the worker's traceback: linking at once will raise it here
+                    raise _Fallback(message)
+                else:
+                    yield message
     finally:
         for worker in workers:
             if worker.is_alive():
                 worker.kill()
             worker.join()
-    return True
 
 
-def _write(write, rows: dict, crossing: str | None) -> None:
-    """Write a part's rows, unless it reaches into another part."""
-    if crossing:
-        raise _Crossing(crossing)
-    write(rows)
-
-
-def _results(pipes: list) -> Iterator[tuple[dict, Report]]:
-    """Give each part's (rows, report) as the workers send them; raise _Crossing when one failed."""
-    pending = list(pipes)
-    while pending:
-        for pipe in wait(pending):
-            try:
-                message = pipe.recv()
-            except EOFError:
-                raise _Crossing("a worker stopped without its results") from None
-            if message is None:
-                pending.remove(pipe)
-            elif isinstance(message, str):  # the worker's traceback: linking at once will raise it here
-                raise _Crossing(message)
-            else:
-                yield message
-
-
-def _work(path: str, documents: list[list[int]], taken_next, unplaced: Unplaced, pipe) -> None:
-    """In a worker: take the next place cluster (the ids of its documents) until none is left,
-    link it and send its (rows, report); then None. On an error, send its traceback."""
+def _work(path: str, tasks: list[list[int]], taken_next, job, pipe) -> None:
+    """In a worker: take the next task until none is left, read its records and send its job's
+    result; then None. On an error, send its traceback."""
     import sqlite3
 
     try:
@@ -161,15 +137,15 @@ def _work(path: str, documents: list[list[int]], taken_next, unplaced: Unplaced,
             with taken_next.get_lock():
                 n = taken_next.value
                 taken_next.value += 1
-            if n >= len(documents):
+            if n >= len(tasks):
                 break
-            records, ids = [], dict(unplaced.ids)
+            records, ids = [], {}
             for doc_id, doc_path, text in db.execute(
                     "select id, path, record from documents where id in (select value from json_each(?)) order by path",
-                    [json.dumps(documents[n])]):
+                    [json.dumps(tasks[n])]):
                 records.append(jsontext.loads(text))
                 ids[doc_path] = doc_id
-            pipe.send(link_part(records, unplaced, ids))
+            pipe.send(job(records, ids))
         db.close()
         pipe.send(None)
     except BaseException:  # noqa: BLE001 (the worker reports anything, and this process decides)
@@ -178,68 +154,48 @@ def _work(path: str, documents: list[list[int]], taken_next, unplaced: Unplaced,
         pipe.close()
 
 
-def link_part(records: list[dict], unplaced: Unplaced, ids: dict[str, int]) -> tuple[dict, Report]:
-    """Link one part: these records (one place cluster's, in path order), with the unknown-place
-    documents tied to them and the not-IOP unknown-place ones naming their cases; give its table
-    rows and its Report (pure)."""
-    from iopcli.linker import link, not_excluded
-    from iopcli.names import municipality_key
+def join_parts(cases: list[set[str]], sizes: list[int], floating: list[frozenset[str]]) -> list[list[int]]:
+    """Join the place clusters into parts: the clusters naming a case (`cases`, per cluster) of one
+    not-IOP document without a municipality (`floating`: the case keys each names) are one part.
+    Give the parts (their clusters), largest first (`sizes`: documents per cluster) (pure).
+
+    >>> join_parts([{"KS:2024-1"}, set(), {"KS:2024-1", "SN:2023-9"}], [5, 4, 2], [frozenset({"KS:2024-1"})])
+    [[0, 2], [1]]
+    """
+    parent = list(range(len(cases)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    naming: dict[str, list[int]] = {}
+    for n, keys in enumerate(cases):
+        for key in keys:
+            naming.setdefault(key, []).append(n)
+    for named in floating:
+        clusters = [n for key in named for n in naming.get(key, ())]
+        for n in clusters[1:]:
+            parent[find(n)] = find(clusters[0])
+    parts: dict[int, list[int]] = {}
+    for n in range(len(cases)):
+        parts.setdefault(find(n), []).append(n)
+    return sorted(parts.values(), key=lambda part: (-sum(sizes[n] for n in part), part))
+
+
+def link_part(records: list[dict], floating: list[tuple[dict, frozenset[str], int]],
+              ids: dict[str, int]) -> tuple[dict, set[str]]:
+    """Link one part: its places' records (in path order) with the not-IOP documents without a
+    municipality that name their cases (`floating`); give its table rows and its id bases (pure)."""
+    from iopcli.linker import link
     from iopcli.relink import base_id
     from iopcli.schema import partnership_table_rows
 
-    taken: list[dict] = []
-    if unplaced.records:
-        tied = tied_to([r for r in records if not_excluded(r)], unplaced.records)
-        components = {unplaced.component[i] for i in tied}
-        taken = [r for r, c in zip(unplaced.records, unplaced.component) if c in components]
-    cases = {key for r in (*records, *taken) for key in case_keys(r)}
-    listed = [r for r, named in unplaced.not_iop if named & cases]
-    partnerships = link(sorted((*records, *taken, *listed), key=lambda r: r["path"]))
-    listed_paths = {r["path"] for r in listed}
-    report = Report(
-        unplaced={r["path"] for r in taken},
-        listed={d["path"] for p in partnerships for d in p["documents"] if d.get("path") in listed_paths},
-        bases={base_id(p["id"]) for p in partnerships},
-        own_cases={key for r in records if not not_excluded(r) for key in case_keys(r)},
-        placeless_cases={key for p in partnerships if not municipality_key(p.get("municipality"))
-                         for d in p["documents"] for key in case_keys(d)})
-    return partnership_table_rows(partnerships, ids), report
-
-
-class Crossings:
-    """The parts' reports so far, to say when one part reaches into another.
-
-    >>> seen = Crossings()
-    >>> seen.add(Report({"/a"}, set(), {"umea-boj-2024"}, set(), set())), seen.add(Report(set(), set(), {"lund-boj-2024"}, set(), set()))
-    (None, None)
-    >>> seen.add(Report(set(), set(), {"umea-boj-2024"}, set(), set()))
-    'the id umea-boj-2024 is made in two parts'
-    >>> seen.add(Report({"/a"}, set(), set(), set(), set()))
-    '/a is tied to two parts'
-    >>> seen.add(Report(set(), set(), set(), {"SON:2024-1"}, set())), seen.add(Report(set(), set(), set(), set(), {"SON:2024-1"}))
-    (None, 'case SON:2024-1 is named in two parts')
-    """
-
-    def __init__(self) -> None:
-        self.parts = 0
-        self.owner: dict[str, int] = {}  # a path, "id:" + an id base, "own:" or "placeless:" + a case key
-        self.cases: dict[str, set[int]] = {}  # "own:"/"placeless:" + case key -> parts
-
-    def add(self, report: Report) -> str | None:
-        """Take one part's report; say how it reaches into a part seen before, or give None."""
-        n, self.parts = self.parts, self.parts + 1
-        for path in (*report.unplaced, *report.listed):
-            if self.owner.setdefault(path, n) != n:
-                return f"{path} is tied to two parts"
-        for base in report.bases:
-            if self.owner.setdefault("id:" + base, n) != n:
-                return f"the id {base} is made in two parts"
-        for kind, keys, other in (("own:", report.own_cases, "placeless:"), ("placeless:", report.placeless_cases, "own:")):
-            for key in keys:
-                self.cases.setdefault(kind + key, set()).add(n)
-                if self.cases.get(other + key, set()) - {n}:
-                    return f"case {key} is named in two parts"
-        return None
+    cases = {key for r in records for key in case_keys(r)}
+    listed = [record for record, named, _ in floating if named & cases]
+    partnerships = link(sorted((*records, *listed), key=lambda r: r["path"]))
+    return partnership_table_rows(partnerships, ids), {base_id(p["id"]) for p in partnerships}
 
 
 def place_clusters(counts: dict[str, int]) -> list[tuple[list[str], int]]:
@@ -269,52 +225,21 @@ def place_clusters(counts: dict[str, int]) -> list[tuple[list[str], int]]:
     return sorted(((names, sum(counts[n] for n in names)) for names in clusters.values()), key=lambda c: (-c[1], c[0]))
 
 
-def read_unplaced(catalogue: Catalogue, names: list) -> Unplaced:
-    """Read the documents whose municipality is unknown (those `names`, or none at all) and find
-    which of them pair_score ties to each other."""
-    from iopcli.families import _doc, candidate_pairs, pair_score
+def read_floating(catalogue: Catalogue, names: list) -> list[tuple[dict, frozenset[str], int]] | None:
+    """Give the documents without a municipality (those `names`, or none at all), each with the case
+    keys it names and its id, when none of them may join a partnership; else None."""
     from iopcli.linker import not_excluded
 
-    found = Unplaced()
-    for doc_id, path, text in catalogue.db.execute(
-            "select id, path, record from documents where record is not null and status = 'ok' and "
+    found = []
+    for doc_id, text in catalogue.db.execute(
+            "select id, record from documents where record is not null and status = 'ok' and "
             "(municipality is null or municipality in (select value from json_each(?))) order by path",
             [json.dumps([n for n in names if n is not None])]):
         record = jsontext.loads(text)
-        found.ids[path] = doc_id
         if not_excluded(record):
-            found.records.append(record)
-        else:
-            found.not_iop.append((record, frozenset(case_keys(record))))
-    parent = list(range(len(found.records)))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    for a, b in candidate_pairs([_doc(r, i) for i, r in enumerate(found.records)]):
-        if pair_score(a, b):
-            parent[find(a.index)] = find(b.index)
-    found.component = [find(i) for i in range(len(found.records))]
+            return None
+        found.append((record, frozenset(case_keys(record)), doc_id))
     return found
-
-
-def tied_to(records: list[dict], strangers: list[dict]) -> set[int]:
-    """Give the positions of the unknown-place records (`strangers`) that pair_score ties to one
-    of `records` (a place cluster's, not-IOP ones left out), found as families() finds pairs."""
-    from iopcli.families import _doc, _municipality_buckets, candidate_pairs, pair_score
-
-    docs = [_doc(r, i) for i, r in enumerate(records)]
-    docs += [_doc(r, len(records) + i) for i, r in enumerate(strangers)]
-    tied = set()
-    for bucket in _municipality_buckets(docs):
-        if any(d.index < len(records) for d in bucket):  # (not the bucket of strangers alone)
-            for a, b in candidate_pairs(bucket):
-                if (a.index < len(records)) != (b.index < len(records)) and pair_score(a, b):
-                    tied.add(max(a.index, b.index) - len(records))
-    return tied
 
 
 def case_keys(record: dict) -> set[str]:
