@@ -122,7 +122,10 @@ def pair_score(a: Doc, b: Doc) -> int:
     if not same_municipality(a.municipality, b.municipality):
         return 0
     places = _places(a, b)
-    party = max((org_match(x, y, places) for x in a.civil for y in b.civil), default=0)
+    if len(a.civil) == 1 == len(b.civil):  # (most documents name one organisation: no generator)
+        party = org_match(a.civil[0], b.civil[0], places)
+    else:
+        party = max((org_match(x, y, places) for x in a.civil for y in b.civil), default=0)
     if a.cases & b.cases and (party or not (a.civil and b.civil)):
         return 100
     if not party or not same_authority(a.authority, b.authority):
@@ -182,13 +185,17 @@ class _Families:
 
 def families(docs: list[Doc]) -> list[list[Doc]]:
     """Give the documents grouped by municipality, nämnd and civil parties (strongest ties first)."""
+    # Pairs are merged strongest first, then in the order of their documents' sort keys, each
+    # key given as its rank among them (so the sort compares numbers, not tuples of file names).
+    rank = {key: n for n, key in enumerate(sorted({d.sort_key for d in docs}))}
     pairs = []
     for bucket in _municipality_buckets(docs):
         for a, b in candidate_pairs(bucket):
             score = pair_score(a, b)
             if score:
-                first, second = (a, b) if a.sort_key <= b.sort_key else (b, a)
-                pairs.append((-score, first.sort_key, second.sort_key, first.index, second.index, score))
+                ra, rb = rank[a.sort_key], rank[b.sort_key]
+                first, second = (a, b) if ra <= rb else (b, a)
+                pairs.append((-score, min(ra, rb), max(ra, rb), first.index, second.index, score))
     union = _Families(docs)
     for *_, i, j, score in sorted(set(pairs)):
         union.merge(i, j, by_case=score >= 100)
