@@ -335,12 +335,12 @@ def _start_keys(first: str, initial: str, kinds: tuple[str, ...]) -> frozenset[s
 
 
 @functools.lru_cache(maxsize=65536)
-@functools.lru_cache(maxsize=65536)
 def _deletion_keys(kind: str, word: str) -> tuple[str, ...]:
     """Give the keys of a word's deletions (_deletions) under a kind: `word:jor`, `word:jou` …"""
     return tuple(kind + variant for variant in _deletions(word))
 
 
+@functools.lru_cache(maxsize=65536)
 def _deletions(word: str) -> frozenset[str]:
     """Give a word and the words left when one letter is taken out (two, for words of ten or more).
 

@@ -60,8 +60,6 @@ def relink(catalogue: Catalogue, full: bool = False, processes: int | None = Non
 
 def _relink(catalogue: Catalogue, full: bool, processes: int | None) -> str:
     from iopcli.linker import link
-    from iopcli.linkparts import link_in_parts
-    from iopcli.ocr import available_cores
 
     stale = catalogue.stale_documents()
     if not full and catalogue.linked_by() == iop_version():
@@ -74,6 +72,9 @@ def _relink(catalogue: Catalogue, full: bool, processes: int | None) -> str:
             if not _clashes(catalogue, partnerships, replaced, floating):
                 catalogue.replace_partnerships(partnerships, only=sorted(replaced))
                 return "partial"
+    from iopcli.linkparts import link_in_parts
+    from iopcli.ocr import available_cores
+
     if not link_in_parts(catalogue, available_cores() if processes is None else processes):
         catalogue.replace_partnerships(link(catalogue.records("status = 'ok'")))
     return "full"

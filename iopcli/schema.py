@@ -253,7 +253,6 @@ def partnership_rows(partnership: dict, document_ids: dict[str, int] | None = No
     }
 
 
-
 def partnership_table_rows(partnerships: list[dict], document_ids: dict[str, int]) -> dict[str, tuple[tuple[str, ...], list[tuple]]]:
     """Give, for each partnership table (partnerships, partnership_keys and PARTNERSHIP_TABLES), its
     columns and the rows of these partnerships as tuples: what writing them takes, made anywhere
