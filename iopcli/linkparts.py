@@ -162,7 +162,21 @@ def join_parts(cases: list[set[str]], sizes: list[int], floating: list[frozenset
     >>> join_parts([{"KS:2024-1"}, set(), {"KS:2024-1", "SN:2023-9"}], [5, 4, 2], [frozenset({"KS:2024-1"})])
     [[0, 2], [1]]
     """
-    parent = list(range(len(cases)))
+    naming: dict[str, list[int]] = {}
+    for n, keys in enumerate(cases):
+        for key in keys:
+            naming.setdefault(key, []).append(n)
+    joined = [[n for key in named for n in naming.get(key, ())] for named in floating]
+    return sorted(_groups(len(cases), joined), key=lambda part: (-sum(sizes[n] for n in part), part))
+
+
+def _groups(count: int, joined: list[list[int]]) -> list[list[int]]:
+    """Give the items 0 … count-1 in groups, each list in `joined` being in one group (pure).
+
+    >>> _groups(5, [[0, 3], [3, 4], [1]])
+    [[0, 3, 4], [1], [2]]
+    """
+    parent = list(range(count))
 
     def find(i: int) -> int:
         while parent[i] != i:
@@ -170,18 +184,13 @@ def join_parts(cases: list[set[str]], sizes: list[int], floating: list[frozenset
             i = parent[i]
         return i
 
-    naming: dict[str, list[int]] = {}
-    for n, keys in enumerate(cases):
-        for key in keys:
-            naming.setdefault(key, []).append(n)
-    for named in floating:
-        clusters = [n for key in named for n in naming.get(key, ())]
-        for n in clusters[1:]:
-            parent[find(n)] = find(clusters[0])
-    parts: dict[int, list[int]] = {}
-    for n in range(len(cases)):
-        parts.setdefault(find(n), []).append(n)
-    return sorted(parts.values(), key=lambda part: (-sum(sizes[n] for n in part), part))
+    for items in joined:
+        for item in items[1:]:
+            parent[find(item)] = find(items[0])
+    groups: dict[int, list[int]] = {}
+    for item in range(count):
+        groups.setdefault(find(item), []).append(item)
+    return list(groups.values())
 
 
 def link_part(records: list[dict], floating: list[tuple[dict, frozenset[str], int]],
@@ -207,21 +216,12 @@ def place_clusters(counts: dict[str, int]) -> list[tuple[list[str], int]]:
     """
     from iopcli.names import municipality_key, same_municipality
 
-    keys = sorted({municipality_key(name) for name in counts})
-    parent = {key: key for key in keys}
-
-    def find(key: str) -> str:
-        while parent[key] != key:
-            key = parent[key]
-        return key
-
-    for n, a in enumerate(keys):
-        for b in keys[n + 1:]:
-            if same_municipality(a, b):
-                parent[find(b)] = find(a)
-    clusters: dict[str, list[str]] = {}
+    keys = sorted({municipality_key(name) for name in counts})  # (a few hundred: every pair is compared)
+    slips = [[n, m] for n in range(len(keys)) for m in range(n + 1, len(keys)) if same_municipality(keys[n], keys[m])]
+    group_of = {keys[k]: g for g, group in enumerate(_groups(len(keys), slips)) for k in group}
+    clusters: dict[int, list[str]] = {}
     for name in sorted(counts):
-        clusters.setdefault(find(municipality_key(name)), []).append(name)
+        clusters.setdefault(group_of[municipality_key(name)], []).append(name)
     return sorted(((names, sum(counts[n] for n in names)) for names in clusters.values()), key=lambda c: (-c[1], c[0]))
 
 
